@@ -1,0 +1,90 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './cli';
+
+let folder: string;
+let db: string;
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'desk-cli-'));
+  db = join(folder, 'desk.sqlite');
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('the desk CLI on a temporary --db', () => {
+  it('seeds the demo data deterministically and refuses to seed twice', async () => {
+    const seeded = await run('seed', '--demo', '--db', db, '--json');
+    expect(seeded.code).toBe(0);
+    const counts = JSON.parse(seeded.out) as { programmes: number; courses: number; students: number };
+    expect(counts.courses).toBe(480);
+    expect(counts.students).toBe(1200);
+    expect(counts.programmes).toBeGreaterThan(60);
+    const again = await run('seed', '--demo', '--db', db);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('only loaded into an empty database');
+
+    const other = join(folder, 'other.sqlite');
+    await run('seed', '--demo', '--db', other);
+    const [a, b] = await Promise.all([run('orphans', '--db', db, '--json'), run('orphans', '--db', other, '--json')]);
+    expect(JSON.parse(a.out)).toEqual(JSON.parse(b.out));
+  });
+
+  it('lists the courses without programme', async () => {
+    const listed = await run('orphans', '--db', db, '--json');
+    const orphans = JSON.parse(listed.out) as { code: string; registeredStudents: number }[];
+    expect(orphans.length).toBeGreaterThan(20);
+    expect(orphans.every((o) => typeof o.registeredStudents === 'number')).toBe(true);
+  });
+
+  it('checks the database', async () => {
+    const checked = await run('check', '--db', db);
+    expect(checked).toMatchObject({ code: 0, out: 'ok: integrity check passed, no foreign key violations.' });
+    expect(JSON.parse((await run('check', '--db', db, '--json')).out)).toEqual({ ok: true, problems: [] });
+  });
+
+  it('backs the database up to a file that opens with the same data', async () => {
+    const target = join(folder, 'backup.sqlite');
+    const backedUp = await run('backup', target, '--db', db);
+    expect(backedUp.code).toBe(0);
+    expect(existsSync(target)).toBe(true);
+    const original = JSON.parse((await run('orphans', '--db', db, '--json')).out) as unknown[];
+    const copy = JSON.parse((await run('orphans', '--db', target, '--json')).out) as unknown[];
+    expect(copy).toEqual(original);
+    expect((await run('check', '--db', target)).code).toBe(0);
+  });
+
+  it('adds staff from DESK_PASSWORD and lists them', async () => {
+    process.env['DESK_PASSWORD'] = 'correct horse battery';
+    try {
+      const added = await run('staff', 'add', '--username', 'ada', '--name', 'Ada Admin', '--role', 'admin', '--db', db);
+      expect(added).toMatchObject({ code: 0, out: 'Added ada (admin).' });
+      const bad = await run('staff', 'add', '--username', 'bo', '--name', 'Bo', '--role', 'boss', '--db', db);
+      expect(bad.code).toBe(1);
+      expect(bad.err).toContain('role');
+    } finally {
+      delete process.env['DESK_PASSWORD'];
+    }
+    expect((await run('staff', 'list', '--db', db)).out).toContain('ada');
+  });
+
+  it('explains usage mistakes with exit code 2', async () => {
+    expect((await run('seed', '--db', db)).code).toBe(2);
+    expect((await run('seed', '--scale', 'many', '--db', db)).err).toContain('--scale takes a whole number');
+    expect((await run('frobnicate')).code).toBe(2);
+    expect((await run('check', '--nonsense', '--db', db)).code).toBe(2);
+  });
+
+  it('lists every contract call with its roles', async () => {
+    const calls = JSON.parse((await run('calls', '--json', '--db', db)).out) as { name: string }[];
+    expect(calls.map((c) => c.name)).toContain('catalogue:linkCourses');
+  });
+});

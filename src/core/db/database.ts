@@ -1,0 +1,98 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Table shapes as the code sees them (CamelCasePlugin maps to snake_case columns). */
+export interface Database {
+  schemaMigrations: SchemaMigrationTable;
+  staff: StaffTable;
+  programmes: ProgrammeTable;
+  courses: CourseTable;
+  courseProgrammes: CourseProgrammeTable;
+  students: StudentTable;
+  courseRegistrations: CourseRegistrationTable;
+  auditLog: AuditLogTable;
+}
+
+export interface SchemaMigrationTable {
+  number: number;
+  name: string;
+  appliedAt: string;
+}
+
+/** Fields every row that staff edit carries (DESIGN.md §4: optimistic concurrency). */
+interface Versioned {
+  version: ColumnType<number, number | undefined, number>;
+  createdAt: ColumnType<string, string, never>;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface StaffTable extends Versioned {
+  id: Generated<number>;
+  username: string;
+  displayName: string;
+  role: 'desk' | 'iro' | 'ssc' | 'admin';
+  passwordHash: string;
+  isActive: ColumnType<number, number | undefined, number>;
+}
+
+export interface ProgrammeTable extends Versioned {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  level: 'bachelor' | 'master' | 'pre-master' | 'professional-master';
+  faculty: string | null;
+  hasPartTimeVariant: number;
+  isSmallScaleIntensive: number;
+}
+
+export interface CourseTable extends Versioned {
+  id: Generated<number>;
+  code: string;
+  title: string;
+  ects: number;
+  period: number;
+  faculty: string;
+  coordinator: string | null;
+  isSkillsTraining: number;
+}
+
+export interface CourseProgrammeTable {
+  courseId: number;
+  programmeId: number;
+  linkedAt: string;
+  linkedBy: string;
+}
+
+export interface StudentTable extends Versioned {
+  id: Generated<number>;
+  studentNumber: string;
+  familyName: string;
+  givenNames: string;
+  email: string | null;
+}
+
+export interface CourseRegistrationTable {
+  studentId: number;
+  courseId: number;
+  academicYear: string;
+  registeredAt: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actorId: number | null;
+  actorName: string;
+  actorRole: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  beforeJson: string | null;
+  afterJson: string | null;
+  reason: string | null;
+}
+
+export type StaffRow = Selectable<StaffTable>;
+export type CourseRowDb = Selectable<CourseTable>;
+export type NewCourse = Insertable<CourseTable>;
+export type CourseUpdate = Updateable<CourseTable>;

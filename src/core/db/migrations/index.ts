@@ -1,0 +1,5 @@
+import { migration001Catalogue } from './001-catalogue';
+import type { Migration } from './migration';
+
+/** Every migration in order. Append only. */
+export const migrations: readonly Migration[] = [migration001Catalogue];

@@ -1,0 +1,174 @@
+import { sql, type Insertable, type Transaction } from 'kysely';
+import { DeskError } from '../../../shared/errors';
+import { recordAudit } from '../../db/audit';
+import type { CourseRegistrationTable, CourseTable, Database, ProgrammeTable, StudentTable } from '../../db/database';
+import type { ServiceContext } from '../../context';
+import { coordinatorNames, courseTitlePatterns, facultyCourseVocabulary, familyNames, givenNames, skillsTrainingTitles } from './demo-vocabulary';
+import { SeededRandom } from './random';
+
+/** A programme to seed, as the provisions data describe it. */
+export interface ProgrammeSeed {
+  readonly code: string;
+  readonly name: string;
+  readonly level: ProgrammeTable['level'];
+  readonly faculty: string | null;
+  readonly hasPartTimeVariant: boolean;
+  readonly isSmallScaleIntensive: boolean;
+}
+
+/** How big a data set to make. */
+export interface SeedSize {
+  readonly students: number;
+  readonly courses: number;
+  /** Share of courses left without programme, 0–1. */
+  readonly orphanShare: number;
+  readonly registrationsPerStudent: number;
+  readonly seed: number;
+  readonly academicYear: string;
+}
+
+/** The demo data set: the real programmes, a few hundred courses, a few dozen orphans. */
+export const demoSize: SeedSize = { students: 1200, courses: 480, orphanShare: 0.08, registrationsPerStudent: 4, seed: 2022, academicYear: '2022-23' };
+
+/** A university-scale data set for benchmarks: about 5,000 courses. */
+export function scaleSize(students: number, seed: number): SeedSize {
+  return { students, courses: 5000, orphanShare: 0.03, registrationsPerStudent: 8, seed, academicYear: '2022-23' };
+}
+
+async function insertInChunks<T extends keyof Database & string>(
+  trx: Transaction<Database>,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+  chunk = 400,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += chunk) {
+    // Kysely's generic insert cannot relate T to its row type; the rows are typed by the caller.
+    await trx
+      .insertInto(table)
+      .values(rows.slice(start, start + chunk) as never)
+      .execute();
+  }
+}
+
+/**
+ * Fills an empty catalogue with a deterministic data set: the same seed gives the same rows.
+ *
+ * Refused when the database already has courses or students, so that nobody's work is mixed with demo data.
+ */
+export async function seedCatalogue(
+  ctx: ServiceContext,
+  programmes: readonly ProgrammeSeed[],
+  size: SeedSize,
+): Promise<{ programmes: number; courses: number; students: number; registrations: number }> {
+  const random = new SeededRandom(size.seed);
+  const at = ctx.clock.now().toISOString();
+  const by = ctx.actor.name;
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectNoFrom([sql<number>`(select count(*) from courses)`.as('courses'), sql<number>`(select count(*) from students)`.as('students')])
+      .executeTakeFirstOrThrow();
+    if (Number(existing.courses) > 0 || Number(existing.students) > 0) {
+      throw new DeskError('refused', 'The database already has courses or students; demo data is only loaded into an empty database.');
+    }
+
+    const knownCodes = new Set((await trx.selectFrom('programmes').select('code').execute()).map((p) => p.code));
+    const newProgrammes = programmes.filter((p) => !knownCodes.has(p.code));
+    await insertInChunks(
+      trx,
+      'programmes',
+      newProgrammes.map((p) => ({
+        code: p.code,
+        name: p.name,
+        level: p.level,
+        faculty: p.faculty,
+        hasPartTimeVariant: p.hasPartTimeVariant ? 1 : 0,
+        isSmallScaleIntensive: p.isSmallScaleIntensive ? 1 : 0,
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: by,
+      })),
+    );
+    const programmeRows = await trx.selectFrom('programmes').select(['id', 'faculty']).orderBy('id').execute();
+
+    const faculties = Object.keys(facultyCourseVocabulary);
+    const courses: Insertable<CourseTable>[] = [];
+    const courseFaculty: string[] = [];
+    const usedCodes = new Set<string>();
+    for (let index = 0; index < size.courses; index++) {
+      const faculty = faculties[index % faculties.length] ?? 'SBE';
+      const vocabulary = facultyCourseVocabulary[faculty] ?? { prefixes: ['GEN'], subjects: ['General Studies'] };
+      const period = random.integer(1, 6);
+      const isSkillsTraining = (period === 3 || period === 6) && random.chance(0.35);
+      let code: string;
+      do code = `${random.pick(vocabulary.prefixes)}${random.integer(1, 4)}${String(random.integer(0, 999)).padStart(3, '0')}`;
+      while (usedCodes.has(code));
+      usedCodes.add(code);
+      const subject = random.pick(vocabulary.subjects);
+      const title = isSkillsTraining ? random.pick(skillsTrainingTitles) : random.pick(courseTitlePatterns)(subject, random.pick(vocabulary.subjects));
+      courses.push({
+        code,
+        title,
+        ects: isSkillsTraining ? random.pick([2, 2.5, 4]) : random.pick([5, 6, 6.5, 6.5, 6.5, 7.5, 12]),
+        period,
+        faculty,
+        coordinator: random.chance(0.9) ? random.pick(coordinatorNames) : null,
+        isSkillsTraining: isSkillsTraining ? 1 : 0,
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: by,
+      });
+      courseFaculty.push(faculty);
+    }
+    await insertInChunks(trx, 'courses', courses);
+    const courseIds = (await trx.selectFrom('courses').select('id').orderBy('id').execute()).map((c) => c.id);
+
+    const programmesByFaculty = new Map<string, number[]>();
+    for (const p of programmeRows) {
+      const key = p.faculty ?? '';
+      programmesByFaculty.set(key, [...(programmesByFaculty.get(key) ?? []), p.id]);
+    }
+    const allProgrammeIds = programmeRows.map((p) => p.id);
+    const links: { courseId: number; programmeId: number; linkedAt: string; linkedBy: string }[] = [];
+    courseIds.forEach((courseId, index) => {
+      if (random.chance(size.orphanShare) || allProgrammeIds.length === 0) return;
+      const sameFaculty = programmesByFaculty.get(courseFaculty[index] ?? '') ?? [];
+      const pool = sameFaculty.length > 0 ? sameFaculty : allProgrammeIds;
+      for (const programmeId of random.sample(pool, random.integer(1, Math.min(3, pool.length)))) {
+        links.push({ courseId, programmeId, linkedAt: at, linkedBy: by });
+      }
+    });
+    await insertInChunks(trx, 'courseProgrammes', links);
+
+    const students: Insertable<StudentTable>[] = [];
+    for (let index = 0; index < size.students; index++) {
+      const givenName = random.pick(givenNames);
+      const familyName = random.pick(familyNames);
+      const studentNumber = `i${String(6_000_000 + index * 7 + random.integer(0, 6)).padStart(7, '0')}`;
+      students.push({
+        studentNumber,
+        familyName,
+        givenNames: givenName,
+        email: `${studentNumber}@student.maastrichtuniversity.nl`,
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: by,
+      });
+    }
+    await insertInChunks(trx, 'students', students);
+    const studentIds = (await trx.selectFrom('students').select('id').orderBy('id').execute()).map((s) => s.id);
+
+    const registrations: Insertable<CourseRegistrationTable>[] = [];
+    for (const studentId of studentIds) {
+      const count = Math.max(1, Math.round(size.registrationsPerStudent * (0.5 + random.next())));
+      for (const index of new Set(Array.from({ length: count }, () => random.integer(0, courseIds.length - 1)))) {
+        const courseId = courseIds[index];
+        if (courseId !== undefined) registrations.push({ studentId, courseId, academicYear: size.academicYear, registeredAt: at });
+      }
+    }
+    await insertInChunks(trx, 'courseRegistrations', registrations, 800);
+
+    const counts = { programmes: newProgrammes.length, courses: courses.length, students: students.length, registrations: registrations.length };
+    await recordAudit(trx, ctx.actor, at, { action: 'demo.load', entity: 'database', entityId: 'catalogue', after: { ...counts, seed: size.seed } });
+    return counts;
+  });
+}

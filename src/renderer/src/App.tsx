@@ -1,0 +1,93 @@
+import { AppShell, Badge, Button, Center, Group, Loader, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { IconBooks, IconFileSpreadsheet, IconHistory, IconHome, IconLinkOff, IconSchool, IconUsers } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import type { Role } from '../../shared/api';
+import { useHashRoute } from './api/useHashRoute';
+import { useSession } from './api/useSession';
+import { AuditPage } from './features/audit/AuditPage';
+import { CoursesPage } from './features/catalogue/CoursesPage';
+import { OrphanCoursesPage } from './features/catalogue/OrphanCoursesPage';
+import { ProgrammesPage } from './features/catalogue/ProgrammesPage';
+import { OverviewPage } from './features/home/OverviewPage';
+import { SetupAdministratorPage } from './features/session/SetupAdministratorPage';
+import { SignInPage } from './features/session/SignInPage';
+import { StaffPage } from './features/staff/StaffPage';
+import { ImportExportPage } from './features/transfer/ImportExportPage';
+
+interface Screen {
+  readonly path: string;
+  readonly label: string;
+  readonly icon: ReactNode;
+  readonly page: () => ReactNode;
+  /** Roles that see the screen; default every role. */
+  readonly roles?: readonly Role[];
+}
+
+const screens: readonly Screen[] = [
+  { path: '/', label: 'Overview', icon: <IconHome size={18} />, page: () => <OverviewPage /> },
+  { path: '/orphans', label: 'Courses without programme', icon: <IconLinkOff size={18} />, page: () => <OrphanCoursesPage /> },
+  { path: '/courses', label: 'Courses', icon: <IconBooks size={18} />, page: () => <CoursesPage /> },
+  { path: '/programmes', label: 'Programmes', icon: <IconSchool size={18} />, page: () => <ProgrammesPage /> },
+  { path: '/transfer', label: 'Import and export', icon: <IconFileSpreadsheet size={18} />, page: () => <ImportExportPage /> },
+  { path: '/audit', label: 'Audit trail', icon: <IconHistory size={18} />, page: () => <AuditPage /> },
+  { path: '/staff', label: 'Staff', icon: <IconUsers size={18} />, page: () => <StaffPage />, roles: ['admin'] },
+];
+
+const roleNames: Record<Role, string> = { desk: 'Desk', iro: 'IRO', ssc: 'SSC', admin: 'Administrator' };
+
+/** The application: first-run set-up, sign-in, or the shell with navigation by area. */
+export function App() {
+  const session = useSession();
+  const { path, navigate } = useHashRoute();
+  if (session.isLoading) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (session.needsSetup) return <SetupAdministratorPage />;
+  if (!session.staff) return <SignInPage />;
+  const role = session.staff.role;
+  const visible = screens.filter((screen) => !screen.roles || screen.roles.includes(role));
+  const current = visible.find((screen) => screen.path === path) ?? visible[0];
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm' }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Title order={4}>Student Affairs Desk</Title>
+          <Group gap="sm">
+            <Text size="sm" aria-label="Signed in as">
+              {session.staff.displayName}
+            </Text>
+            <Badge variant="light">{roleNames[role]}</Badge>
+            <Button variant="subtle" size="xs" onClick={() => void session.signOut()}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <AppShell.Section component={ScrollArea} grow>
+          <nav aria-label="Areas">
+            {visible.map((screen) => (
+              <NavLink
+                key={screen.path}
+                href={`#${screen.path}`}
+                label={screen.label}
+                leftSection={screen.icon}
+                active={screen === current}
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate(screen.path);
+                }}
+              />
+            ))}
+          </nav>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>{current?.page()}</AppShell.Main>
+    </AppShell>
+  );
+}

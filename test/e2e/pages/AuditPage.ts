@@ -1,0 +1,15 @@
+import type { Page } from 'playwright-core';
+
+/** The audit trail. */
+export class AuditPage {
+  constructor(readonly page: Page) {}
+
+  rows() {
+    return this.page.getByRole('table', { name: 'Audit trail' }).locator('tbody tr');
+  }
+
+  async filterByStaff(name: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Staff member' }).click();
+    await this.page.getByRole('option', { name }).click();
+  }
+}
