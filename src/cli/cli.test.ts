@@ -35,7 +35,9 @@ describe('the desk CLI on a temporary --db', () => {
     const other = join(folder, 'other.sqlite');
     await run('seed', '--demo', '--db', other);
     const [a, b] = await Promise.all([run('orphans', '--db', db, '--json'), run('orphans', '--db', other, '--json')]);
-    expect(JSON.parse(a.out)).toEqual(JSON.parse(b.out));
+    const content = (out: string) => (JSON.parse(out) as { code: string; title: string; period: number; registeredStudents: number }[]).map((c) => [c.code, c.title, c.period, c.registeredStudents]);
+    expect(content(a.out)).toEqual(content(b.out));
+    expect(content(a.out).length).toBeGreaterThan(20);
   });
 
   it('lists the courses without programme', async () => {
@@ -69,7 +71,7 @@ describe('the desk CLI on a temporary --db', () => {
       expect(added).toMatchObject({ code: 0, out: 'Added ada (admin).' });
       const bad = await run('staff', 'add', '--username', 'bo', '--name', 'Bo', '--role', 'boss', '--db', db);
       expect(bad.code).toBe(1);
-      expect(bad.err).toContain('role');
+      expect(bad.err).toContain('error: role: Invalid option');
     } finally {
       delete process.env['DESK_PASSWORD'];
     }

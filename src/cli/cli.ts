@@ -36,7 +36,7 @@ function report<T>(envelope: Envelope<T>, io: CliOutput, json: boolean, print: (
   if (!envelope.ok) {
     if (json) io.out(JSON.stringify({ ok: false, error: envelope.error }, null, 2));
     else {
-      io.err(`error: ${envelope.error.message}`);
+      io.err(`error: ${envelope.error.field ? `${envelope.error.field}: ` : ''}${envelope.error.message}`);
       for (const detail of envelope.error.details ?? []) io.err(`  row ${detail.row ?? '-'} ${detail.field ?? ''}: ${detail.message}`);
     }
     return envelope.error.kind === 'internal' ? 70 : 1;

@@ -3,7 +3,9 @@ import type { Envelope } from '../../shared/errors';
 import type { Actor, Clock } from '../db/audit';
 import { createDesk, type Desk } from '../desk';
 import { systemActor } from '../context';
-import { addStaff } from '../modules/staff/staff.service';
+import { hashPassword } from '../modules/staff/password';
+
+let passwordHash: string | undefined;
 
 /** A clock tests can move. */
 export class FixedClock implements Clock {
@@ -49,12 +51,17 @@ export async function createTestDesk(): Promise<TestDesk> {
   const desk = await createDesk({ databaseFile: ':memory:', clock, log: () => undefined });
   const tokens = {} as Record<Role, string>;
   const staffIds = {} as Record<Role, number>;
+  // scrypt is slow by design: hash the shared test password once, not once per account and test.
+  passwordHash ??= await hashPassword(testPassword);
+  const at = clock.now().toISOString();
   for (const role of roles) {
-    const member = await addStaff({ db: desk.database.db, clock, actor: systemActor }, { username: `test-${role}`, displayName: testStaffName(role), password: testPassword, role });
-    staffIds[role] = member.id;
-    const envelope = await desk.invoke(null, 'session:signIn', { username: `test-${role}`, password: testPassword });
-    if (!envelope.ok) throw new Error(envelope.error.message);
-    tokens[role] = (envelope.value as { token: string }).token;
+    const row = await desk.database.db
+      .insertInto('staff')
+      .values({ username: `test-${role}`, displayName: testStaffName(role), role, passwordHash, createdAt: at, updatedAt: at, updatedBy: 'test set-up' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    staffIds[role] = row.id;
+    tokens[role] = desk.sessions.start(row.id);
   }
   return {
     desk,

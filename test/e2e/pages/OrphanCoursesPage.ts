@@ -33,11 +33,13 @@ export class OrphanCoursesPage {
   async linkSelectionTo(programmeSearches: readonly string[]): Promise<void> {
     await this.linkButton().click();
     const dialog = this.page.getByRole('dialog');
-    const picker = dialog.getByRole('textbox', { name: 'Programmes' });
+    const picker = dialog.getByLabel('Programmes');
     for (const search of programmeSearches) {
       await picker.fill(search);
       await this.page.getByRole('option').first().click();
     }
+    // Leave the picker so its dropdown closes, as a keyboard user would.
+    await picker.press('Tab');
     await dialog.getByRole('button', { name: 'Link', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
   }

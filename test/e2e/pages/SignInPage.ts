@@ -6,7 +6,7 @@ export class SignInPage {
 
   async signIn(username: string, password: string): Promise<void> {
     await this.page.getByLabel('User name').fill(username);
-    await this.page.getByLabel('Password', { exact: true }).fill(password);
+    await this.page.getByLabel(/^Password/).fill(password);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
     await this.page.getByLabel('Signed in as').waitFor();
   }
@@ -14,7 +14,7 @@ export class SignInPage {
   async createAdministrator(displayName: string, username: string, password: string): Promise<void> {
     await this.page.getByLabel('Your name').fill(displayName);
     await this.page.getByLabel('User name').fill(username);
-    await this.page.getByLabel('Password', { exact: true }).fill(password);
+    await this.page.getByLabel(/^Password/).fill(password);
     await this.page.getByLabel('Repeat password').fill(password);
     await this.page.getByRole('button', { name: 'Create administrator and sign in' }).click();
     await this.page.getByLabel('Signed in as').waitFor();

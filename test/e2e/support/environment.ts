@@ -64,6 +64,7 @@ export async function startEnvironment(options: { seeded: boolean }): Promise<E2
     browser,
     async newPage() {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      context.setDefaultTimeout(10_000);
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error('page error:', error));
       await page.goto(bridge.url);
