@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 const uiImports = [
@@ -9,7 +10,7 @@ const uiImports = [
   { name: 'react-dom', message: 'src/core and src/shared never import React (DESIGN.md §1).' },
 ];
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -54,6 +55,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Only src/main/ipc.ts registers IPC, only the preload invokes it.' }] }],
     },
   },
+  { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['*.config.ts', '*.config.mjs', 'eslint.config.mjs'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -53,10 +53,10 @@ const commands: Record<string, Command> = {
     options: { demo: { type: 'boolean', default: false }, scale: { type: 'string' }, seed: { type: 'string' } },
     async run({ desk, actor, values, io, json }) {
       if (!values['demo'] && values['scale'] === undefined) throw new UsageError('say --demo or --scale N');
-      const seed = values['seed'] === undefined ? undefined : parsePositiveInteger(String(values['seed']), '--seed');
+      const seed = typeof values['seed'] === 'string' ? parsePositiveInteger(values['seed'], '--seed') : undefined;
       const size = values['demo']
         ? { ...demoSize, ...(seed === undefined ? {} : { seed }) }
-        : scaleSize(parsePositiveInteger(String(values['scale']), '--scale'), seed ?? 1);
+        : scaleSize(parsePositiveInteger(typeof values['scale'] === 'string' ? values['scale'] : '', '--scale'), seed ?? 1);
       const started = performance.now();
       const ctx = { db: desk.database.db, clock: { now: () => new Date() }, actor };
       const counts = await seedCatalogue(ctx, programmeSeedsFromProvisions(loadProvisions()), size);
@@ -70,12 +70,12 @@ const commands: Record<string, Command> = {
     summary: 'Check the database: integrity_check and foreign_key_check',
     usage: 'desk check [--db PATH] [--json]',
     options: {},
-    async run({ desk, io, json }) {
+    run({ desk, io, json }) {
       const result = checkDatabase(desk.database.sqlite);
       if (json) io.out(JSON.stringify(result, null, 2));
       else if (result.ok) io.out('ok: integrity check passed, no foreign key violations.');
       else for (const problem of result.problems) io.err(`problem: ${problem}`);
-      return result.ok ? 0 : 1;
+      return Promise.resolve(result.ok ? 0 : 1);
     },
   },
   backup: {
@@ -140,7 +140,7 @@ const commands: Record<string, Command> = {
       const envelope = await desk.invokeAsOperator(actor, 'transfer:exportTable', { table: values['table'], format: values['format'] });
       return report(envelope, io, false, (value) => {
         const r = value as { fileName: string; contentBase64: string; rows: number };
-        const out = resolve(String(values['out'] ?? r.fileName));
+        const out = resolve(typeof values['out'] === 'string' ? values['out'] : r.fileName);
         writeFileSync(out, Buffer.from(r.contentBase64, 'base64'));
         io.out(json ? JSON.stringify({ file: out, rows: r.rows }) : `Wrote ${r.rows} rows to ${out}.`);
       });
@@ -162,11 +162,11 @@ const commands: Record<string, Command> = {
     summary: 'List every call of the API contract with the roles allowed to make it',
     usage: 'desk calls [--json]',
     options: {},
-    async run({ io, json }) {
+    run({ io, json }) {
       const rows = allCalls.map((c) => ({ name: c.name, access: c.access, summary: c.summary }));
       if (json) io.out(JSON.stringify(rows, null, 2));
       else for (const r of rows) io.out(`${r.name.padEnd(30)} ${(r.access === 'public' ? 'public' : r.access.join(',')).padEnd(20)} ${r.summary}`);
-      return 0;
+      return Promise.resolve(0);
     },
   },
 };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditContract } from './audit.contract';
 import { catalogueContract } from './catalogue.contract';
+import type { Envelope } from '../errors';
 import type { CallDefinition } from './define-call';
 import { sessionContract, staffContract } from './session.contract';
 import { demoContract, transferContract } from './transfer.contract';
@@ -34,7 +35,7 @@ export type ParsedInput<N extends CallName> = z.output<CallByName<N>['input']>;
 export type CallOutput<N extends CallName> = z.output<CallByName<N>['output']>;
 
 /** Every call in a flat list, for the adapters (IPC, web bridge, CLI) and the role matrix test. */
-export const allCalls: readonly CallDefinition[] = Object.values(api).flatMap((area) => Object.values(area));
+export const allCalls: readonly CallDefinition[] = Object.values(api).flatMap((area) => Object.values<CallDefinition>(area));
 
 const callsByName = new Map(allCalls.map((call) => [call.name, call]));
 
@@ -47,7 +48,7 @@ export function findCall(name: string): CallDefinition | undefined {
 export type DeskApi = {
   [A in Area]: {
     [V in keyof Api[A]]: Api[A][V] extends CallDefinition<infer I, infer O>
-      ? (input: z.input<I>) => Promise<import('../errors').Envelope<z.output<O>>>
+      ? (input: z.input<I>) => Promise<Envelope<z.output<O>>>
       : never;
   };
 };

@@ -10,7 +10,7 @@ export async function selectAuditPage(
   if (query.entity) filtered = filtered.where('entity', '=', query.entity);
   if (query.entityId) filtered = filtered.where('entityId', '=', query.entityId);
   if (query.actorId !== undefined) filtered = filtered.where('actorId', '=', query.actorId);
-  const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const { total } = await filtered.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
   const rows = await filtered.selectAll().orderBy('id', 'desc').limit(query.limit).offset(query.offset).execute();
   const entities = await db.selectFrom('auditLog').select('entity').distinct().orderBy('entity').execute();
   const actors = await db.selectFrom('staff').select(['id', 'displayName as name']).orderBy('displayName').execute();

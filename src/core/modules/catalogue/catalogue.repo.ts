@@ -31,13 +31,13 @@ function likePattern(text: string): string {
 export async function countCatalogue(db: DeskDb) {
   const row = await db
     .selectNoFrom([
-      sql<number>`(select count(*) from programmes)`.as('programmes'),
-      sql<number>`(select count(*) from courses)`.as('courses'),
-      sql<number>`(select count(*) from courses c where not exists (select 1 from course_programmes cp where cp.course_id = c.id))`.as(
+      sql<number | string>`(select count(*) from programmes)`.as('programmes'),
+      sql<number | string>`(select count(*) from courses)`.as('courses'),
+      sql<number | string>`(select count(*) from courses c where not exists (select 1 from course_programmes cp where cp.course_id = c.id))`.as(
         'orphanCourses',
       ),
-      sql<number>`(select count(*) from students)`.as('students'),
-      sql<number>`(select count(*) from course_registrations)`.as('registrations'),
+      sql<number | string>`(select count(*) from students)`.as('students'),
+      sql<number | string>`(select count(*) from course_registrations)`.as('registrations'),
     ])
     .executeTakeFirstOrThrow();
   return row;
@@ -127,7 +127,7 @@ export async function selectCoursePage(
       exists(selectFrom('courseProgrammes as cp').select('cp.courseId').whereRef('cp.courseId', '=', 'courses.id').where('cp.programmeId', '=', programmeId)),
     );
   }
-  const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const { total } = await filtered.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
   const sortColumn = query.sortBy === 'registeredStudents' ? sql`registered_students` : sql.ref(`courses.${query.sortBy}`);
   const rows = await filtered
     .selectAll('courses')

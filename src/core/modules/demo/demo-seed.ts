@@ -35,18 +35,14 @@ export function scaleSize(students: number, seed: number): SeedSize {
   return { students, courses: 5000, orphanShare: 0.03, registrationsPerStudent: 8, seed, academicYear: '2022-23' };
 }
 
-async function insertInChunks<T extends keyof Database & string>(
+async function insertInChunks<T extends keyof Database>(
   trx: Transaction<Database>,
   table: T,
   rows: readonly Insertable<Database[T]>[],
   chunk = 400,
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += chunk) {
-    // Kysely's generic insert cannot relate T to its row type; the rows are typed by the caller.
-    await trx
-      .insertInto(table)
-      .values(rows.slice(start, start + chunk) as never)
-      .execute();
+    await trx.insertInto(table).values(rows.slice(start, start + chunk)).execute();
   }
 }
 
@@ -65,7 +61,7 @@ export async function seedCatalogue(
   const by = ctx.actor.name;
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await trx
-      .selectNoFrom([sql<number>`(select count(*) from courses)`.as('courses'), sql<number>`(select count(*) from students)`.as('students')])
+      .selectNoFrom([sql<number | string>`(select count(*) from courses)`.as('courses'), sql<number | string>`(select count(*) from students)`.as('students')])
       .executeTakeFirstOrThrow();
     if (Number(existing.courses) > 0 || Number(existing.students) > 0) {
       throw new DeskError('refused', 'The database already has courses or students; demo data is only loaded into an empty database.');

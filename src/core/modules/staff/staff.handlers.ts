@@ -13,9 +13,9 @@ export const sessionHandlers: HandlerMap<'session:'> = {
     const staff = await authenticate(ctx.db, input.username, input.password);
     return { token: ctx.sessions.start(staff.id), staff };
   },
-  'session:signOut': async (_input, ctx) => {
+  'session:signOut': (_input, ctx) => {
     if (ctx.token) ctx.sessions.end(ctx.token);
-    return {};
+    return Promise.resolve({});
   },
 };
 

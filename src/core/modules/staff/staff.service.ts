@@ -94,7 +94,7 @@ export async function updateStaff(
     assertCurrentVersion(row, input.version, `The account of ${row.displayName}`);
     const losesAdmin = row.role === 'admin' && row.isActive === 1 && (input.isActive === false || (input.role && input.role !== 'admin'));
     if (losesAdmin) {
-      const admins = await trx.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('isActive', '=', 1).executeTakeFirstOrThrow();
+      const admins = await trx.selectFrom('staff').select((eb) => eb.fn.countAll<number | string>().as('n')).where('role', '=', 'admin').where('isActive', '=', 1).executeTakeFirstOrThrow();
       if (Number(admins.n) <= 1) {
         throw new DeskError('refused', 'This is the last active administrator; make someone else an administrator first.');
       }

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportTable, ImportKind } from '../../../shared/api/transfer.contract';
 import { exportTable, localDate } from './export-table';
-import { csvBase64, openTransferTestBed, readXlsxBase64, seedCatalogue, type TransferTestBed } from './transfer-test-support';
+import {
+  csvBase64,
+  openTransferTestBed,
+  readXlsxBase64,
+  seedCatalogue,
+  type TransferTestBed,
+} from './transfer-test-support';
 import { csvField, guardFormula, toCsv } from './write-sheet';
 
 let bed: TransferTestBed;
@@ -57,7 +63,9 @@ describe('CSV export', () => {
   it('quotes quotes, separators and line breaks, and guards against formulas', async () => {
     await addAwkwardCourse();
     const file = await exportTable(bed.ctx, { table: 'courses', format: 'csv' });
-    const line = csvText(file.contentBase64).split('\r\n').find((l) => l.startsWith('EBC9001'));
+    const line = csvText(file.contentBase64)
+      .split('\r\n')
+      .find((l) => l.startsWith('EBC9001'));
     // The title's own CRLF stays inside the quotes, so split by CRLF cuts it: check the whole record instead.
     expect(line).toBe('EBC9001,"Seminar ""Money, Banking; and');
     expect(csvText(file.contentBase64)).toContain(
@@ -66,18 +74,11 @@ describe('CSV export', () => {
   });
 
   it('puts an apostrophe before text that starts with = + - @ but leaves numbers alone', () => {
-    expect(['=1+1', '+31 43 388 2222', '-sum', '@SUM(A1)', '\tx', 'plain', '-3.5', '+2', '-4,5', ''].map(guardFormula)).toEqual([
-      "'=1+1",
-      "'+31 43 388 2222",
-      "'-sum",
-      "'@SUM(A1)",
-      "'\tx",
-      'plain',
-      '-3.5',
-      '+2',
-      '-4,5',
-      '',
-    ]);
+    expect(
+      ['=1+1', '+31 43 388 2222', '-sum', '@SUM(A1)', '\tx', 'plain', '-3.5', '+2', '-4,5', ''].map(
+        guardFormula,
+      ),
+    ).toEqual(["'=1+1", "'+31 43 388 2222", "'-sum", "'@SUM(A1)", "'\tx", 'plain', '-3.5', '+2', '-4,5', '']);
     expect([-3.5, 0, 12].map(csvField)).toEqual(['-3.5', '0', '12']);
     expect(csvField(null)).toBe('');
     expect(csvField('a "quoted" word')).toBe('"a ""quoted"" word"');
@@ -86,7 +87,9 @@ describe('CSV export', () => {
   });
 
   it('writes a header-only file for an empty table', () => {
-    expect(toCsv({ name: 'links', headers: ['course_code', 'programme_code'], rows: [] }).toString('utf8')).toBe('\uFEFFcourse_code,programme_code\r\n');
+    expect(
+      toCsv({ name: 'links', headers: ['course_code', 'programme_code'], rows: [] }).toString('utf8'),
+    ).toBe('\uFEFFcourse_code,programme_code\r\n');
   });
 });
 
@@ -99,7 +102,17 @@ describe('XLSX export', () => {
     expect(file.rows).toBe(4);
     const { workbook, worksheet } = await readXlsxBase64(file.contentBase64);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['courses']);
-    expect(worksheet.getRow(1).values).toEqual([undefined, 'code', 'title', 'ects', 'period', 'faculty', 'coordinator', 'is_skills_training', 'programme_codes']);
+    expect(worksheet.getRow(1).values).toEqual([
+      undefined,
+      'code',
+      'title',
+      'ects',
+      'period',
+      'faculty',
+      'coordinator',
+      'is_skills_training',
+      'programme_codes',
+    ]);
     expect(worksheet.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(worksheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     // ects: the header plus room (a width of 9 is Excel's default and is not stored).
@@ -114,7 +127,9 @@ describe('XLSX export', () => {
 
   it('names the file after the day in the Netherlands', async () => {
     bed.clock.set('2023-03-14T23:30:00.000Z');
-    expect((await exportTable(bed.ctx, { table: 'links', format: 'xlsx' })).fileName).toBe('links-2023-03-15.xlsx');
+    expect((await exportTable(bed.ctx, { table: 'links', format: 'xlsx' })).fileName).toBe(
+      'links-2023-03-15.xlsx',
+    );
     expect(localDate(new Date('2023-07-01T21:59:00.000Z'))).toBe('2023-07-01');
   });
 });
@@ -130,22 +145,50 @@ describe('export then import', () => {
     { table: 'registrations', format: 'csv' },
   ];
 
-  it.each(roundTrips)('imports an exported $table $format file back with every row unchanged', async ({ table, format }) => {
-    await addAwkwardCourse();
-    await bed.importFile('links', 'links.csv', csvBase64(['course_code,programme_code', 'EBC1005,b-eor', 'EBC1005,m-economics', 'EBC9001,b-eor']));
-    await bed.importFile('registrations', 'r.csv', csvBase64(['student_number,course_code,academic_year', 'i6000001,EBC9001,2022-23', 'i6000002,EBC1005,2022-23']));
-    const exported = await exportTable(bed.ctx, { table, format });
-    expect(exported.rows).toBeGreaterThan(1);
-    const before = await bed.counts();
-    const result = await bed.importFile(table, exported.fileName, exported.contentBase64);
-    expect(result).toEqual({ dryRun: false, rows: exported.rows, created: 0, updated: 0, unchanged: exported.rows, problems: [] });
-    expect(await bed.counts()).toEqual({ ...before, audit: before.audit + 1 });
-  });
+  it.each(roundTrips)(
+    'imports an exported $table $format file back with every row unchanged',
+    async ({ table, format }) => {
+      await addAwkwardCourse();
+      await bed.importFile(
+        'links',
+        'links.csv',
+        csvBase64(['course_code,programme_code', 'EBC1005,b-eor', 'EBC1005,m-economics', 'EBC9001,b-eor']),
+      );
+      await bed.importFile(
+        'registrations',
+        'r.csv',
+        csvBase64([
+          'student_number,course_code,academic_year',
+          'i6000001,EBC9001,2022-23',
+          'i6000002,EBC1005,2022-23',
+        ]),
+      );
+      const exported = await exportTable(bed.ctx, { table, format });
+      expect(exported.rows).toBeGreaterThan(1);
+      const before = await bed.counts();
+      const result = await bed.importFile(table, exported.fileName, exported.contentBase64);
+      expect(result).toEqual({
+        dryRun: false,
+        rows: exported.rows,
+        created: 0,
+        updated: 0,
+        unchanged: exported.rows,
+        problems: [],
+      });
+      expect(await bed.counts()).toEqual({ ...before, audit: before.audit + 1 });
+    },
+  );
 
   it('lists programme codes in the course export, which the course import reads past', async () => {
-    await bed.importFile('links', 'links.csv', csvBase64(['course_code,programme_code', 'EBC1005,m-economics', 'EBC1005,b-eor']));
+    await bed.importFile(
+      'links',
+      'links.csv',
+      csvBase64(['course_code,programme_code', 'EBC1005,m-economics', 'EBC1005,b-eor']),
+    );
     const text = csvText((await exportTable(bed.ctx, { table: 'courses', format: 'csv' })).contentBase64);
-    expect(text).toContain('\r\nEBC1005,Quantitative Methods I,6.5,1,SBE,Dr. M. Hendriks,no,"b-eor;m-economics"\r\n');
+    expect(text).toContain(
+      '\r\nEBC1005,Quantitative Methods I,6.5,1,SBE,Dr. M. Hendriks,no,"b-eor;m-economics"\r\n',
+    );
     expect(text).toContain('\r\nEBC2011,Microeconomics,6.5,2,SBE,,no,\r\n');
   });
 });
@@ -153,22 +196,40 @@ describe('export then import', () => {
 describe('the other tables', () => {
   it('exports courses without programme with their registered students', async () => {
     await bed.importFile('links', 'links.csv', csvBase64(['course_code,programme_code', 'EBC1005,b-eor']));
-    await bed.importFile('registrations', 'r.csv', csvBase64(['student_number,course_code,academic_year', 'i6000001,EBS1001,2022-23', 'i6000002,EBS1001,2022-23']));
+    await bed.importFile(
+      'registrations',
+      'r.csv',
+      csvBase64([
+        'student_number,course_code,academic_year',
+        'i6000001,EBS1001,2022-23',
+        'i6000002,EBS1001,2022-23',
+      ]),
+    );
     const file = await exportTable(bed.ctx, { table: 'orphanCourses', format: 'xlsx' });
     expect(file.rows).toBe(2);
     const { worksheet } = await readXlsxBase64(file.contentBase64);
     expect(worksheet.name).toBe('orphanCourses');
     expect(worksheet.getRow(1).getCell(8).value).toBe('registered_students');
-    expect([2, 3].map((r) => [worksheet.getRow(r).getCell(1).value, worksheet.getRow(r).getCell(8).value])).toEqual([
+    expect(
+      [2, 3].map((r) => [worksheet.getRow(r).getCell(1).value, worksheet.getRow(r).getCell(8).value]),
+    ).toEqual([
       ['EBC2011', 0],
       ['EBS1001', 2],
     ]);
   });
 
   it('exports registrations with the day they were made', async () => {
-    await bed.importFile('registrations', 'r.csv', csvBase64(['student_number,course_code,academic_year', 'i6000001,EBS1001,2022-23']));
-    const text = csvText((await exportTable(bed.ctx, { table: 'registrations', format: 'csv' })).contentBase64);
-    expect(text).toBe('\uFEFFstudent_number,course_code,academic_year,registered_at\r\ni6000001,EBS1001,2022-23,2023-03-14\r\n');
+    await bed.importFile(
+      'registrations',
+      'r.csv',
+      csvBase64(['student_number,course_code,academic_year', 'i6000001,EBS1001,2022-23']),
+    );
+    const text = csvText(
+      (await exportTable(bed.ctx, { table: 'registrations', format: 'csv' })).contentBase64,
+    );
+    expect(text).toBe(
+      '\uFEFFstudent_number,course_code,academic_year,registered_at\r\ni6000001,EBS1001,2022-23,2023-03-14\r\n',
+    );
   });
 
   it('exports the audit trail with before and after as JSON text', async () => {

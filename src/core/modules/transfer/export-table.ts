@@ -24,7 +24,18 @@ export interface ExportedFile {
 }
 
 /** The columns of the audit export; before and after are JSON text. */
-export const auditHeaders = ['id', 'at', 'actor', 'role', 'action', 'entity', 'entity_id', 'before', 'after', 'reason'] as const;
+export const auditHeaders = [
+  'id',
+  'at',
+  'actor',
+  'role',
+  'action',
+  'entity',
+  'entity_id',
+  'before',
+  'after',
+  'reason',
+] as const;
 
 async function programmesSheet(db: DeskDb): Promise<ExportSheet> {
   const rows = await db.selectFrom('programmes').selectAll().orderBy('code').execute();
@@ -61,7 +72,10 @@ async function coursesSheet(db: DeskDb): Promise<ExportSheet> {
   return {
     name: 'courses',
     headers: [...headersOf(courseFormat), programmeCodesHeader],
-    rows: rows.map((row) => [...writeRecord(courseFormat, { ...row, isSkillsTraining: row.isSkillsTraining === 1 }), (codes.get(row.id) ?? []).join(';')]),
+    rows: rows.map((row) => [
+      ...writeRecord(courseFormat, { ...row, isSkillsTraining: row.isSkillsTraining === 1 }),
+      (codes.get(row.id) ?? []).join(';'),
+    ]),
   };
 }
 
@@ -84,12 +98,24 @@ async function linksSheet(db: DeskDb): Promise<ExportSheet> {
     .orderBy('c.code')
     .orderBy('p.code')
     .execute();
-  return { name: 'links', headers: headersOf(linkFormat), rows: rows.map((row) => writeRecord(linkFormat, row)) };
+  return {
+    name: 'links',
+    headers: headersOf(linkFormat),
+    rows: rows.map((row) => writeRecord(linkFormat, row)),
+  };
 }
 
 async function studentsSheet(db: DeskDb): Promise<ExportSheet> {
-  const rows = await db.selectFrom('students').select(['studentNumber', 'familyName', 'givenNames', 'email']).orderBy('studentNumber').execute();
-  return { name: 'students', headers: headersOf(studentFormat), rows: rows.map((row) => writeRecord(studentFormat, row)) };
+  const rows = await db
+    .selectFrom('students')
+    .select(['studentNumber', 'familyName', 'givenNames', 'email'])
+    .orderBy('studentNumber')
+    .execute();
+  return {
+    name: 'students',
+    headers: headersOf(studentFormat),
+    rows: rows.map((row) => writeRecord(studentFormat, row)),
+  };
 }
 
 /** Registrations with the day they were made (YYYY-MM-DD), which imports back unchanged. */
@@ -103,7 +129,11 @@ async function registrationsSheet(db: DeskDb): Promise<ExportSheet> {
     .orderBy('s.studentNumber')
     .orderBy('c.code')
     .execute();
-  return { name: 'registrations', headers: headersOf(registrationFormat), rows: rows.map((row) => writeRecord(registrationFormat, row)) };
+  return {
+    name: 'registrations',
+    headers: headersOf(registrationFormat),
+    rows: rows.map((row) => writeRecord(registrationFormat, row)),
+  };
 }
 
 /** The whole audit trail, oldest first; before and after as the JSON they were recorded as. */
@@ -112,7 +142,18 @@ async function auditSheet(db: DeskDb): Promise<ExportSheet> {
   return {
     name: 'audit',
     headers: [...auditHeaders],
-    rows: rows.map((row): ExportCell[] => [row.id, row.at, row.actorName, row.actorRole, row.action, row.entity, row.entityId, row.beforeJson, row.afterJson, row.reason]),
+    rows: rows.map((row): ExportCell[] => [
+      row.id,
+      row.at,
+      row.actorName,
+      row.actorRole,
+      row.action,
+      row.entity,
+      row.entityId,
+      row.beforeJson,
+      row.afterJson,
+      row.reason,
+    ]),
   };
 }
 
@@ -133,7 +174,12 @@ export function selectExportSheet(db: DeskDb, table: ExportTable): Promise<Expor
 
 /** Today's date in the Netherlands as YYYY-MM-DD, for file names. */
 export function localDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
 }
 
 /**
@@ -142,7 +188,10 @@ export function localDate(date: Date): string {
  * The file is named `<table>-YYYY-MM-DD.<format>` after the clock's day; the columns of programmes, courses,
  * links, students and registrations are those of the import, so an exported file imports back unchanged.
  */
-export async function exportTable(ctx: ServiceContext, input: { table: ExportTable; format: 'csv' | 'xlsx' }): Promise<ExportedFile> {
+export async function exportTable(
+  ctx: ServiceContext,
+  input: { table: ExportTable; format: 'csv' | 'xlsx' },
+): Promise<ExportedFile> {
   const sheet = await selectExportSheet(ctx.db, input.table);
   const content = input.format === 'csv' ? toCsv(sheet) : await toXlsx(sheet);
   return {

@@ -66,7 +66,8 @@ export interface ValidatedSheet<R> {
 /** The spreadsheet letter of a 0-based column index: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
   let letter = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letter = String.fromCharCode(65 + ((n - 1) % 26)) + letter;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letter = String.fromCharCode(65 + ((n - 1) % 26)) + letter;
   return letter;
 }
 
@@ -87,13 +88,20 @@ export function validateSheet<R>(format: ImportFormat<R>, sheet: Sheet): Validat
   const problems: ImportProblem[] = [];
   const [header, ...data] = sheet.rows;
   if (!header) {
-    problems.push({ row: 1, column: '', message: `The file is empty. A ${format.kind} file starts with a header row naming its columns: ${listHeaders(headersOf(format))}.` });
+    problems.push({
+      row: 1,
+      column: '',
+      message: `The file is empty. A ${format.kind} file starts with a header row naming its columns: ${listHeaders(headersOf(format))}.`,
+    });
     return { rows: [], problems, dataRows: 0 };
   }
   const columns = columnList(format);
-  const required = columns.filter(({ column }) => column.whenBlank === undefined).map(({ column }) => column.header);
+  const required = columns
+    .filter(({ column }) => column.whenBlank === undefined)
+    .map(({ column }) => column.header);
   const byHeader = new Map(columns.map((entry) => [entry.column.header, entry]));
-  const present: { index: number; field: keyof R & string; column: (typeof columns)[number]['column'] }[] = [];
+  const present: { index: number; field: keyof R & string; column: (typeof columns)[number]['column'] }[] =
+    [];
   const seenHeaders = new Map<string, number>();
   const unnamed: number[] = [];
   header.cells.forEach((cell, index) => {
@@ -116,7 +124,10 @@ export function validateSheet<R>(format: ImportFormat<R>, sheet: Sheet): Validat
     const known = byHeader.get(name);
     if (known) present.push({ index, ...known });
     else if (!format.ignoredHeaders.includes(name)) {
-      const ignored = format.ignoredHeaders.length > 0 ? ` (${listHeaders(format.ignoredHeaders)} may be present and is ignored)` : '';
+      const ignored =
+        format.ignoredHeaders.length > 0
+          ? ` (${listHeaders(format.ignoredHeaders)} may be present and is ignored)`
+          : '';
       problems.push({
         row: header.number,
         column: written,
@@ -126,7 +137,11 @@ export function validateSheet<R>(format: ImportFormat<R>, sheet: Sheet): Validat
   });
   for (const name of required) {
     if (!seenHeaders.has(name)) {
-      problems.push({ row: header.number, column: name, message: `The required column ${name} is missing: a ${format.kind} file needs ${listHeaders(required)}.` });
+      problems.push({
+        row: header.number,
+        column: name,
+        message: `The required column ${name} is missing: a ${format.kind} file needs ${listHeaders(required)}.`,
+      });
     }
   }
   const width = header.cells.length;
@@ -134,7 +149,8 @@ export function validateSheet<R>(format: ImportFormat<R>, sheet: Sheet): Validat
   const stray = new Map<number, number>();
   for (const { number, cells } of data) {
     cells.forEach((cell, index) => {
-      if ((index >= width || unnamed.includes(index)) && !isBlankCell(cell) && !stray.has(index)) stray.set(index, number);
+      if ((index >= width || unnamed.includes(index)) && !isBlankCell(cell) && !stray.has(index))
+        stray.set(index, number);
     });
   }
   for (const [index, row] of [...stray].sort((a, b) => a[0] - b[0])) {
@@ -145,7 +161,11 @@ export function validateSheet<R>(format: ImportFormat<R>, sheet: Sheet): Validat
     });
   }
   if (data.length === 0) {
-    problems.push({ row: header.number, column: '', message: `The file has a header row but no data rows below it; there is nothing to import.` });
+    problems.push({
+      row: header.number,
+      column: '',
+      message: `The file has a header row but no data rows below it; there is nothing to import.`,
+    });
   }
 
   const rows: ParsedRow<R>[] = [];
@@ -160,19 +180,31 @@ export function validateSheet<R>(format: ImportFormat<R>, sheet: Sheet): Validat
         if (column.whenBlank) values[field] = column.whenBlank.value as R[typeof field];
         else {
           isValid = false;
-          problems.push({ row: number, column: column.header, message: `${column.header} is empty; it must be ${column.type.expected}.` });
+          problems.push({
+            row: number,
+            column: column.header,
+            message: `${column.header} is empty; it must be ${column.type.expected}.`,
+          });
         }
         continue;
       }
       if (cell instanceof SpreadsheetError) {
         isValid = false;
-        problems.push({ row: number, column: column.header, message: `${column.header} holds the spreadsheet error ${cell.code}; it must be ${column.type.expected}.` });
+        problems.push({
+          row: number,
+          column: column.header,
+          message: `${column.header} holds the spreadsheet error ${cell.code}; it must be ${column.type.expected}.`,
+        });
         continue;
       }
       const value = column.type.read(cell);
       if (value === undefined) {
         isValid = false;
-        problems.push({ row: number, column: column.header, message: `${column.header} must be ${column.type.expected}; found '${showCell(cell)}'.` });
+        problems.push({
+          row: number,
+          column: column.header,
+          message: `${column.header} must be ${column.type.expected}; found '${showCell(cell)}'.`,
+        });
         continue;
       }
       values[field] = value as R[typeof field];
@@ -232,7 +264,11 @@ interface ImportStamp {
   readonly fileName: string;
 }
 
-type Planner<R> = (db: Kysely<Database>, rows: readonly ParsedRow<R>[], stamp: ImportStamp) => Promise<ImportPlan>;
+type Planner<R> = (
+  db: Kysely<Database>,
+  rows: readonly ParsedRow<R>[],
+  stamp: ImportStamp,
+) => Promise<ImportPlan>;
 
 function* batches<T>(items: readonly T[]): Generator<T[]> {
   for (let start = 0; start < items.length; start += batchSize) yield items.slice(start, start + batchSize);
@@ -249,7 +285,8 @@ function defaultsOf<R>(format: ImportFormat<R>): Partial<R> {
 
 /** Line breaks compare alike however they are encoded: XLSX keeps LF where CSV and the database may hold CRLF. */
 function sameValue(a: unknown, b: unknown): boolean {
-  if (typeof a === 'string' && typeof b === 'string') return a.replace(/\r\n?/g, '\n') === b.replace(/\r\n?/g, '\n');
+  if (typeof a === 'string' && typeof b === 'string')
+    return a.replace(/\r\n?/g, '\n') === b.replace(/\r\n?/g, '\n');
   return a === b;
 }
 
@@ -285,10 +322,14 @@ interface EntityStore<R, Row extends { version: number; createdAt: string }> {
  * Plans an upsert by natural key: new keys are created, keys whose values differ are updated (version + 1),
  * the rest are unchanged. Optional columns the file leaves out keep their current values.
  */
-function planEntities<R, Row extends { version: number; createdAt: string }>(store: EntityStore<R, Row>): Planner<R> {
+function planEntities<R, Row extends { version: number; createdAt: string }>(
+  store: EntityStore<R, Row>,
+): Planner<R> {
   return async (db, rows, stamp) => {
     const { format } = store;
-    const existing = new Map((await store.selectAll(db)).map((row) => [keyOf(format, store.toRecord(row) as Partial<R>), row]));
+    const existing = new Map(
+      (await store.selectAll(db)).map((row) => [keyOf(format, store.toRecord(row) as Partial<R>), row]),
+    );
     const defaults = defaultsOf(format);
     const creates: R[] = [];
     const updates: { before: R; after: R; version: number; createdAt: string }[] = [];
@@ -316,11 +357,22 @@ function planEntities<R, Row extends { version: number; createdAt: string }>(sto
         const written = { updatedAt: stamp.at, updatedBy: stamp.actor.name };
         const rowsToWrite = [
           ...creates.map((record) => ({ ...record, version: 1, createdAt: stamp.at, ...written })),
-          ...updates.map(({ after, version, createdAt }) => ({ ...after, version: version + 1, createdAt, ...written })),
+          ...updates.map(({ after, version, createdAt }) => ({
+            ...after,
+            version: version + 1,
+            createdAt,
+            ...written,
+          })),
         ];
         for (const batch of batches(rowsToWrite)) await store.upsert(trx, batch);
         return [
-          ...creates.map((record) => ({ action: `${store.entity}.import-create`, entity: store.entity, entityId: entityId(record), after: { ...record, version: 1 }, reason })),
+          ...creates.map((record) => ({
+            action: `${store.entity}.import-create`,
+            entity: store.entity,
+            entityId: entityId(record),
+            after: { ...record, version: 1 },
+            reason,
+          })),
           ...updates.map(({ before, after, version }) => ({
             action: `${store.entity}.import-update`,
             entity: store.entity,
@@ -335,37 +387,44 @@ function planEntities<R, Row extends { version: number; createdAt: string }>(sto
   };
 }
 
-const programmeStore: EntityStore<ProgrammeRecord, Awaited<ReturnType<typeof selectProgrammeRows>>[number]> = {
-  format: programmeFormat,
-  entity: 'programme',
-  selectAll: selectProgrammeRows,
-  toRecord: (row) => ({
-    code: row.code,
-    name: row.name,
-    level: row.level,
-    faculty: row.faculty,
-    hasPartTimeVariant: row.hasPartTimeVariant === 1,
-    isSmallScaleIntensive: row.isSmallScaleIntensive === 1,
-  }),
-  async upsert(trx, rows) {
-    await trx
-      .insertInto('programmes')
-      .values(rows.map((r) => ({ ...r, hasPartTimeVariant: r.hasPartTimeVariant ? 1 : 0, isSmallScaleIntensive: r.isSmallScaleIntensive ? 1 : 0 })))
-      .onConflict((oc) =>
-        oc.column('code').doUpdateSet((eb) => ({
-          name: eb.ref('excluded.name'),
-          level: eb.ref('excluded.level'),
-          faculty: eb.ref('excluded.faculty'),
-          hasPartTimeVariant: eb.ref('excluded.hasPartTimeVariant'),
-          isSmallScaleIntensive: eb.ref('excluded.isSmallScaleIntensive'),
-          version: eb.ref('excluded.version'),
-          updatedAt: eb.ref('excluded.updatedAt'),
-          updatedBy: eb.ref('excluded.updatedBy'),
-        })),
-      )
-      .execute();
-  },
-};
+const programmeStore: EntityStore<ProgrammeRecord, Awaited<ReturnType<typeof selectProgrammeRows>>[number]> =
+  {
+    format: programmeFormat,
+    entity: 'programme',
+    selectAll: selectProgrammeRows,
+    toRecord: (row) => ({
+      code: row.code,
+      name: row.name,
+      level: row.level,
+      faculty: row.faculty,
+      hasPartTimeVariant: row.hasPartTimeVariant === 1,
+      isSmallScaleIntensive: row.isSmallScaleIntensive === 1,
+    }),
+    async upsert(trx, rows) {
+      await trx
+        .insertInto('programmes')
+        .values(
+          rows.map((r) => ({
+            ...r,
+            hasPartTimeVariant: r.hasPartTimeVariant ? 1 : 0,
+            isSmallScaleIntensive: r.isSmallScaleIntensive ? 1 : 0,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('code').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            level: eb.ref('excluded.level'),
+            faculty: eb.ref('excluded.faculty'),
+            hasPartTimeVariant: eb.ref('excluded.hasPartTimeVariant'),
+            isSmallScaleIntensive: eb.ref('excluded.isSmallScaleIntensive'),
+            version: eb.ref('excluded.version'),
+            updatedAt: eb.ref('excluded.updatedAt'),
+            updatedBy: eb.ref('excluded.updatedBy'),
+          })),
+        )
+        .execute();
+    },
+  };
 
 function selectProgrammeRows(db: Kysely<Database>) {
   return db.selectFrom('programmes').selectAll().execute();
@@ -417,7 +476,12 @@ const studentStore: EntityStore<StudentRecord, Awaited<ReturnType<typeof selectS
   format: studentFormat,
   entity: 'student',
   selectAll: selectStudentRows,
-  toRecord: (row) => ({ studentNumber: row.studentNumber, familyName: row.familyName, givenNames: row.givenNames, email: row.email }),
+  toRecord: (row) => ({
+    studentNumber: row.studentNumber,
+    familyName: row.familyName,
+    givenNames: row.givenNames,
+    email: row.email,
+  }),
   async upsert(trx, rows) {
     await trx
       .insertInto('students')
@@ -443,18 +507,38 @@ function unknownCode(header: string, code: string, what: string): string {
 
 /** Links: both codes must name a course and a programme in the database; a link that exists is unchanged. */
 const planLinks: Planner<{ courseCode: string; programmeCode: string }> = async (db, rows, stamp) => {
-  const courses = new Map((await db.selectFrom('courses').select(['id', 'code', 'title']).execute()).map((c) => [c.code, c]));
-  const programmes = new Map((await db.selectFrom('programmes').select(['id', 'code', 'name']).execute()).map((p) => [p.code, p]));
-  const linked = new Set((await db.selectFrom('courseProgrammes').select(['courseId', 'programmeId']).execute()).map((l) => `${l.courseId}:${l.programmeId}`));
+  const courses = new Map(
+    (await db.selectFrom('courses').select(['id', 'code', 'title']).execute()).map((c) => [c.code, c]),
+  );
+  const programmes = new Map(
+    (await db.selectFrom('programmes').select(['id', 'code', 'name']).execute()).map((p) => [p.code, p]),
+  );
+  const linked = new Set(
+    (await db.selectFrom('courseProgrammes').select(['courseId', 'programmeId']).execute()).map(
+      (l) => `${l.courseId}:${l.programmeId}`,
+    ),
+  );
   const problems: ImportProblem[] = [];
-  const creates: { course: { id: number; code: string; title: string }; programme: { id: number; code: string; name: string } }[] = [];
+  const creates: {
+    course: { id: number; code: string; title: string };
+    programme: { id: number; code: string; name: string };
+  }[] = [];
   let unchanged = 0;
   for (const { row, values, isValid } of rows) {
     const course = values.courseCode === undefined ? undefined : courses.get(values.courseCode);
     const programme = values.programmeCode === undefined ? undefined : programmes.get(values.programmeCode);
-    if (values.courseCode !== undefined && !course) problems.push({ row, column: 'course_code', message: unknownCode('course_code', values.courseCode, 'course') });
+    if (values.courseCode !== undefined && !course)
+      problems.push({
+        row,
+        column: 'course_code',
+        message: unknownCode('course_code', values.courseCode, 'course'),
+      });
     if (values.programmeCode !== undefined && !programme) {
-      problems.push({ row, column: 'programme_code', message: unknownCode('programme_code', values.programmeCode, 'programme') });
+      problems.push({
+        row,
+        column: 'programme_code',
+        message: unknownCode('programme_code', values.programmeCode, 'programme'),
+      });
     }
     if (!isValid || !course || !programme) continue;
     if (linked.has(`${course.id}:${programme.id}`)) unchanged += 1;
@@ -466,14 +550,23 @@ const planLinks: Planner<{ courseCode: string; programmeCode: string }> = async 
     updated: 0,
     unchanged,
     async apply(trx) {
-      const links = creates.map(({ course, programme }) => ({ courseId: course.id, programmeId: programme.id, linkedAt: stamp.at, linkedBy: stamp.actor.name }));
+      const links = creates.map(({ course, programme }) => ({
+        courseId: course.id,
+        programmeId: programme.id,
+        linkedAt: stamp.at,
+        linkedBy: stamp.actor.name,
+      }));
       for (const batch of batches(links)) await trx.insertInto('courseProgrammes').values(batch).execute();
       // The same fact as linking by hand (catalogue.service.ts), so the course's history reads the same.
       return creates.map(({ course, programme }) => ({
         action: 'course.link',
         entity: 'course',
         entityId: course.code,
-        after: { course: `${course.code} ${course.title}`, programme: programme.name, programmeCode: programme.code },
+        after: {
+          course: `${course.code} ${course.title}`,
+          programme: programme.name,
+          programmeCode: programme.code,
+        },
         reason: `Imported from ${stamp.fileName}`,
       }));
     },
@@ -485,16 +578,37 @@ const planLinks: Planner<{ courseCode: string; programmeCode: string }> = async 
  * file gives another registration date, and a new one without a date is registered at the import's time.
  */
 const planRegistrations: Planner<RegistrationRecord> = async (db, rows, stamp) => {
-  const students = new Map((await db.selectFrom('students').select(['id', 'studentNumber']).execute()).map((s) => [s.studentNumber, s.id]));
-  const courses = new Map((await db.selectFrom('courses').select(['id', 'code']).execute()).map((c) => [c.code, c.id]));
-  const years = [...new Set(rows.flatMap(({ values }) => (values.academicYear === undefined ? [] : [values.academicYear])))];
+  const students = new Map(
+    (await db.selectFrom('students').select(['id', 'studentNumber']).execute()).map((s) => [
+      s.studentNumber,
+      s.id,
+    ]),
+  );
+  const courses = new Map(
+    (await db.selectFrom('courses').select(['id', 'code']).execute()).map((c) => [c.code, c.id]),
+  );
+  const years = [
+    ...new Set(
+      rows.flatMap(({ values }) => (values.academicYear === undefined ? [] : [values.academicYear])),
+    ),
+  ];
   const existing =
     years.length === 0
       ? []
-      : await db.selectFrom('courseRegistrations').select(['studentId', 'courseId', 'academicYear', 'registeredAt']).where('academicYear', 'in', years).execute();
-  const registeredAt = new Map(existing.map((r) => [`${r.studentId}:${r.courseId}:${r.academicYear}`, r.registeredAt]));
+      : await db
+          .selectFrom('courseRegistrations')
+          .select(['studentId', 'courseId', 'academicYear', 'registeredAt'])
+          .where('academicYear', 'in', years)
+          .execute();
+  const registeredAt = new Map(
+    existing.map((r) => [`${r.studentId}:${r.courseId}:${r.academicYear}`, r.registeredAt]),
+  );
   const problems: ImportProblem[] = [];
-  type Registration = { studentId: number; courseId: number; record: RegistrationRecord & { registeredAt: string } };
+  type Registration = {
+    studentId: number;
+    courseId: number;
+    record: RegistrationRecord & { registeredAt: string };
+  };
   const creates: Registration[] = [];
   const updates: (Registration & { before: string })[] = [];
   let unchanged = 0;
@@ -502,16 +616,41 @@ const planRegistrations: Planner<RegistrationRecord> = async (db, rows, stamp) =
     const studentId = values.studentNumber === undefined ? undefined : students.get(values.studentNumber);
     const courseId = values.courseCode === undefined ? undefined : courses.get(values.courseCode);
     if (values.studentNumber !== undefined && studentId === undefined) {
-      problems.push({ row, column: 'student_number', message: `student_number ${values.studentNumber} is not a student in the database; import the student first.` });
+      problems.push({
+        row,
+        column: 'student_number',
+        message: `student_number ${values.studentNumber} is not a student in the database; import the student first.`,
+      });
     }
-    if (values.courseCode !== undefined && courseId === undefined) problems.push({ row, column: 'course_code', message: unknownCode('course_code', values.courseCode, 'course') });
+    if (values.courseCode !== undefined && courseId === undefined)
+      problems.push({
+        row,
+        column: 'course_code',
+        message: unknownCode('course_code', values.courseCode, 'course'),
+      });
     if (!isValid || studentId === undefined || courseId === undefined) continue;
     const record = values as RegistrationRecord;
     const current = registeredAt.get(`${studentId}:${courseId}:${record.academicYear}`);
-    if (current === undefined) creates.push({ studentId, courseId, record: { ...record, registeredAt: record.registeredAt ?? stamp.at } });
+    if (current === undefined)
+      creates.push({
+        studentId,
+        courseId,
+        record: { ...record, registeredAt: record.registeredAt ?? stamp.at },
+      });
     // The file gives a day; a stored time on that same day is the same registration date.
-    else if (record.registeredAt === null || record.registeredAt === undefined || current.slice(0, 10) === record.registeredAt) unchanged += 1;
-    else updates.push({ studentId, courseId, record: { ...record, registeredAt: record.registeredAt }, before: current });
+    else if (
+      record.registeredAt === null ||
+      record.registeredAt === undefined ||
+      current.slice(0, 10) === record.registeredAt
+    )
+      unchanged += 1;
+    else
+      updates.push({
+        studentId,
+        courseId,
+        record: { ...record, registeredAt: record.registeredAt },
+        before: current,
+      });
   }
   return {
     problems,
@@ -529,13 +668,23 @@ const planRegistrations: Planner<RegistrationRecord> = async (db, rows, stamp) =
         await trx
           .insertInto('courseRegistrations')
           .values(batch)
-          .onConflict((oc) => oc.columns(['studentId', 'courseId', 'academicYear']).doUpdateSet((eb) => ({ registeredAt: eb.ref('excluded.registeredAt') })))
+          .onConflict((oc) =>
+            oc
+              .columns(['studentId', 'courseId', 'academicYear'])
+              .doUpdateSet((eb) => ({ registeredAt: eb.ref('excluded.registeredAt') })),
+          )
           .execute();
       }
       const reason = `Imported from ${stamp.fileName}`;
       const entityId = (r: RegistrationRecord) => `${r.studentNumber}/${r.courseCode}/${r.academicYear}`;
       return [
-        ...creates.map(({ record }) => ({ action: 'registration.import-create', entity: 'registration', entityId: entityId(record), after: record, reason })),
+        ...creates.map(({ record }) => ({
+          action: 'registration.import-create',
+          entity: 'registration',
+          entityId: entityId(record),
+          after: record,
+          reason,
+        })),
         ...updates.map(({ record, before }) => ({
           action: 'registration.import-update',
           entity: 'registration',
@@ -560,7 +709,11 @@ async function runImport<R>(
   plan: Planner<R>,
 ): Promise<ImportResult> {
   const validated = validateSheet(format, input.sheet);
-  const stamp: ImportStamp = { at: ctx.clock.now().toISOString(), actor: ctx.actor, fileName: input.fileName };
+  const stamp: ImportStamp = {
+    at: ctx.clock.now().toISOString(),
+    actor: ctx.actor,
+    fileName: input.fileName,
+  };
   return ctx.db.transaction().execute(async (trx) => {
     const planned = await plan(trx, validated.rows, stamp);
     const problems = capProblems([...validated.problems, ...planned.problems]);
@@ -569,14 +722,22 @@ async function runImport<R>(
     const counts = { created: planned.created, updated: planned.updated, unchanged: planned.unchanged };
     if (input.dryRun) return { ...result, ...counts, problems: [] };
     const facts = await planned.apply(trx);
-    facts.push({ action: 'import.file', entity: 'import', entityId: input.fileName, after: { kind: format.kind, rows: validated.dataRows, ...counts } });
+    facts.push({
+      action: 'import.file',
+      entity: 'import',
+      entityId: input.fileName,
+      after: { kind: format.kind, rows: validated.dataRows, ...counts },
+    });
     await recordAudit(trx, ctx.actor, stamp.at, facts);
     return { ...result, ...counts, problems: [] };
   });
 }
 
 /** Imports an already-read sheet of one kind; see `importFile`. */
-export function importSheet(ctx: ServiceContext, input: { kind: ImportKind; fileName: string; dryRun: boolean; sheet: Sheet }): Promise<ImportResult> {
+export function importSheet(
+  ctx: ServiceContext,
+  input: { kind: ImportKind; fileName: string; dryRun: boolean; sheet: Sheet },
+): Promise<ImportResult> {
   switch (input.kind) {
     case 'programmes':
       return runImport(ctx, input, programmeFormat, planEntities(programmeStore));

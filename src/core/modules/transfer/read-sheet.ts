@@ -15,9 +15,6 @@ export interface Sheet {
   readonly rows: readonly SheetRow[];
 }
 
-/** The formats an import accepts, by file name extension. */
-export const acceptedFormats = ['.csv', '.xlsx'] as const;
-
 /** Picks the reader by the file name's extension; anything else is refused with the formats that work. */
 export function sheetFormatOf(fileName: string): 'csv' | 'xlsx' {
   const extension = /\.[^.]*$/.exec(fileName.trim())?.[0]?.toLowerCase();
@@ -26,7 +23,9 @@ export function sheetFormatOf(fileName: string): 'csv' | 'xlsx' {
   throw new DeskError(
     'validation',
     `${fileName} is not a file the import reads: it accepts CSV (.csv) and Excel workbooks (.xlsx). ` +
-      (extension === '.xls' ? 'Save the old .xls workbook as .xlsx first.' : 'Save the file in one of those formats first.'),
+      (extension === '.xls'
+        ? 'Save the old .xls workbook as .xlsx first.'
+        : 'Save the file in one of those formats first.'),
     { field: 'fileName' },
   );
 }
@@ -35,7 +34,11 @@ export function sheetFormatOf(fileName: string): 'csv' | 'xlsx' {
 export function decodeBase64(contentBase64: string): Buffer {
   const compact = contentBase64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
-    throw new DeskError('validation', 'The file did not arrive intact (its content is not valid base64); choose it again.', { field: 'contentBase64' });
+    throw new DeskError(
+      'validation',
+      'The file did not arrive intact (its content is not valid base64); choose it again.',
+      { field: 'contentBase64' },
+    );
   }
   return Buffer.from(compact, 'base64');
 }
@@ -54,7 +57,9 @@ export const formulaTriggers = ['=', '+', '-', '@', '\t', '\r'];
 
 /** Undoes the export's guard: `'=SUM(A1)` in a CSV cell is the text `=SUM(A1)`. */
 function unguardCsvCell(text: string): string {
-  return text.length > 1 && text.startsWith("'") && formulaTriggers.includes(text.charAt(1)) ? text.slice(1) : text;
+  return text.length > 1 && text.startsWith("'") && formulaTriggers.includes(text.charAt(1))
+    ? text.slice(1)
+    : text;
 }
 
 /** Counts `,` and `;` outside quotes on the first line that holds anything, and takes the more frequent. */
@@ -79,7 +84,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Reads CSV: UTF-8 with or without BOM, separated by `,` or `;`, fields quoted RFC 4180 style. */
 export function readCsv(bytes: Uint8Array): Sheet {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    refuse('This file is an Excel workbook (or another zip file), not CSV text. If it is a workbook, give it the .xlsx extension.');
+    refuse(
+      'This file is an Excel workbook (or another zip file), not CSV text. If it is a workbook, give it the .xlsx extension.',
+    );
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     refuse('This CSV file is UTF-16 text; save it as "CSV UTF-8 (comma delimited)" and import that.');
@@ -88,11 +95,18 @@ export function readCsv(bytes: Uint8Array): Sheet {
   try {
     text = utf8.decode(bytes);
   } catch {
-    refuse('This CSV file is not UTF-8 text (it may be saved as ANSI or Latin-1); save it as "CSV UTF-8 (comma delimited)" and import that.');
+    refuse(
+      'This CSV file is not UTF-8 text (it may be saved as ANSI or Latin-1); save it as "CSV UTF-8 (comma delimited)" and import that.',
+    );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.includes('\u0000')) refuse('This file holds binary data, not CSV text; export the data as CSV or XLSX and import that.');
-  const parsed = Papa.parse<string[]>(text, { delimiter: detectSeparator(text), quoteChar: '"', skipEmptyLines: false });
+  if (text.includes('\u0000'))
+    refuse('This file holds binary data, not CSV text; export the data as CSV or XLSX and import that.');
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter: detectSeparator(text),
+    quoteChar: '"',
+    skipEmptyLines: false,
+  });
   if (parsed.errors.length > 0) {
     const details = parsed.errors.slice(0, 20).map((error) => ({
       row: (error.row ?? 0) + 1,
@@ -104,7 +118,10 @@ export function readCsv(bytes: Uint8Array): Sheet {
             : error.message,
     }));
     const first = details[0];
-    refuse(`The CSV file cannot be read: in row ${first?.row}, ${first?.message}. Nothing was imported.`, details);
+    refuse(
+      `The CSV file cannot be read: in row ${first?.row}, ${first?.message}. Nothing was imported.`,
+      details,
+    );
   }
   const rows: SheetRow[] = [];
   parsed.data.forEach((fields, index) => {
@@ -117,7 +134,13 @@ export function readCsv(bytes: Uint8Array): Sheet {
 /** An exceljs cell value as a plain cell: rich text joined, formulas by their result, errors kept apart. */
 export function fromExcelValue(value: ExcelJS.CellValue): SheetCell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value instanceof Date
+  )
+    return value;
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
   if ('error' in value) return new SpreadsheetError(value.error);
   if ('formula' in value || 'sharedFormula' in value) return fromExcelValue(value.result ?? null);
@@ -131,7 +154,9 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    refuse('This file is not an Excel workbook that can be read (.xlsx). If it is an old .xls workbook or CSV text, save it as .xlsx or as CSV UTF-8.');
+    refuse(
+      'This file is not an Excel workbook that can be read (.xlsx). If it is an old .xls workbook or CSV text, save it as .xlsx or as CSV UTF-8.',
+    );
   }
   const worksheet = workbook.worksheets[0];
   const rows: SheetRow[] = [];

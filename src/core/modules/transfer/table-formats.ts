@@ -118,7 +118,8 @@ const ects: CellType<number> = {
   read(cell) {
     let value: number;
     if (typeof cell === 'number') value = cell;
-    else if (typeof cell === 'string' && /^\d+([.,]\d+)?$/.test(cell.trim())) value = Number(cell.trim().replace(',', '.'));
+    else if (typeof cell === 'string' && /^\d+([.,]\d+)?$/.test(cell.trim()))
+      value = Number(cell.trim().replace(',', '.'));
     else return undefined;
     return Number.isFinite(value) && value > 0 && value <= 60 ? value : undefined;
   },
@@ -187,7 +188,12 @@ const academicYear: CellType<string> = {
 const studentNumber = text(12, { regex: /^[0-9A-Za-z]{5,12}$/, expected: '5 to 12 letters or digits' });
 
 /** The levels a programme can have (Art 1, App I, IV–VI). */
-export const programmeLevels: readonly ProgrammeTable['level'][] = ['bachelor', 'master', 'pre-master', 'professional-master'];
+export const programmeLevels: readonly ProgrammeTable['level'][] = [
+  'bachelor',
+  'master',
+  'pre-master',
+  'professional-master',
+];
 
 /** A programme as a file holds it. */
 export interface ProgrammeRecord {
@@ -305,20 +311,14 @@ export const registrationFormat: ImportFormat<RegistrationRecord> = {
   },
   ignoredHeaders: [],
   keyFields: ['studentNumber', 'courseCode', 'academicYear'],
-  describeKey: (record) => `the registration of ${record.studentNumber} for ${record.courseCode} in ${record.academicYear}`,
+  describeKey: (record) =>
+    `the registration of ${record.studentNumber} for ${record.courseCode} in ${record.academicYear}`,
 };
 
-/** Every import format by kind. */
-export const importFormats = {
-  programmes: programmeFormat,
-  courses: courseFormat,
-  links: linkFormat,
-  students: studentFormat,
-  registrations: registrationFormat,
-} as const satisfies Record<ImportKind, unknown>;
-
 /** The columns of a format as a list of field and format, in file order. */
-export function columnList<R>(format: ImportFormat<R>): { field: keyof R & string; column: ColumnFormat<unknown> }[] {
+export function columnList<R>(
+  format: ImportFormat<R>,
+): { field: keyof R & string; column: ColumnFormat<unknown> }[] {
   return (Object.keys(format.columns) as (keyof R & string)[]).map((field) => ({
     field,
     column: format.columns[field],

@@ -15,9 +15,16 @@ export interface TransferTestBed {
   readonly clock: FixedClock;
   readonly ctx: ServiceContext;
   /** Imports a file (not a dry run unless asked) and returns the result. */
-  importFile(kind: ImportKind, fileName: string, contentBase64: string, options?: { dryRun?: boolean }): Promise<ImportResult>;
+  importFile(
+    kind: ImportKind,
+    fileName: string,
+    contentBase64: string,
+    options?: { dryRun?: boolean },
+  ): Promise<ImportResult>;
   /** Row counts of every table the import writes, audit trail included. */
-  counts(): Promise<Record<'programmes' | 'courses' | 'links' | 'students' | 'registrations' | 'audit', number>>;
+  counts(): Promise<
+    Record<'programmes' | 'courses' | 'links' | 'students' | 'registrations' | 'audit', number>
+  >;
   close(): Promise<void>;
 }
 
@@ -26,15 +33,21 @@ export async function openTransferTestBed(): Promise<TransferTestBed> {
   const clock = new FixedClock('2023-03-14T10:00:00.000Z');
   const database = await openDatabase(':memory:', clock);
   const ctx: ServiceContext = { db: database.db, clock, actor: testActor };
-  const count = async (table: 'programmes' | 'courses' | 'courseProgrammes' | 'students' | 'courseRegistrations' | 'auditLog') => {
-    const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const count = async (
+    table: 'programmes' | 'courses' | 'courseProgrammes' | 'students' | 'courseRegistrations' | 'auditLog',
+  ) => {
+    const row = await database.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return row.n;
   };
   return {
     database,
     clock,
     ctx,
-    importFile: (kind, fileName, contentBase64, options = {}) => importFile(ctx, { kind, fileName, contentBase64, dryRun: options.dryRun ?? false }),
+    importFile: (kind, fileName, contentBase64, options = {}) =>
+      importFile(ctx, { kind, fileName, contentBase64, dryRun: options.dryRun ?? false }),
     counts: async () => ({
       programmes: await count('programmes'),
       courses: await count('courses'),
@@ -53,7 +66,10 @@ export function csvBase64(lines: readonly string[], options: { bom?: boolean } =
 }
 
 /** An XLSX workbook whose first worksheet holds the rows, base64-encoded. */
-export async function xlsxBase64(rows: readonly (readonly ExcelJS.CellValue[])[], sheetName = 'Sheet1'): Promise<string> {
+export async function xlsxBase64(
+  rows: readonly (readonly ExcelJS.CellValue[])[],
+  sheetName = 'Sheet1',
+): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   const worksheet = workbook.addWorksheet(sheetName);
   for (const row of rows) worksheet.addRow([...row]);
@@ -62,7 +78,9 @@ export async function xlsxBase64(rows: readonly (readonly ExcelJS.CellValue[])[]
 }
 
 /** The rows of the first worksheet of a base64 XLSX file, as plain values. */
-export async function readXlsxBase64(contentBase64: string): Promise<{ workbook: ExcelJS.Workbook; worksheet: ExcelJS.Worksheet }> {
+export async function readXlsxBase64(
+  contentBase64: string,
+): Promise<{ workbook: ExcelJS.Workbook; worksheet: ExcelJS.Worksheet }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(contentBase64, 'base64') as unknown as ArrayBuffer);
   const worksheet = workbook.worksheets[0];
@@ -87,7 +105,11 @@ export const courseLines = [
 ];
 
 /** Two students as CSV lines. */
-export const studentLines = ['student_number,family_name,given_names,email', 'i6000001,Müller,Anna,a.muller@student.example.nl', 'i6000002,de Vries,Jan Pieter,'];
+export const studentLines = [
+  'student_number,family_name,given_names,email',
+  'i6000001,Müller,Anna,a.muller@student.example.nl',
+  'i6000002,de Vries,Jan Pieter,',
+];
 
 /** Imports the programmes, courses and students above, checking that each import went through. */
 export async function seedCatalogue(bed: TransferTestBed): Promise<void> {
@@ -97,6 +119,7 @@ export async function seedCatalogue(bed: TransferTestBed): Promise<void> {
     ['students', studentLines],
   ] as const) {
     const result = await bed.importFile(kind, `${kind}.csv`, csvBase64(lines));
-    if (result.problems.length > 0) throw new Error(`Seeding ${kind} failed: ${JSON.stringify(result.problems)}`);
+    if (result.problems.length > 0)
+      throw new Error(`Seeding ${kind} failed: ${JSON.stringify(result.problems)}`);
   }
 }

@@ -63,11 +63,21 @@ export async function toXlsx(sheet: ExportSheet): Promise<Buffer> {
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'Student Affairs Desk';
-  const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  worksheet.columns = sheet.headers.map((header, index) => ({ key: header, width: columnWidth(sheet, index) }));
-  if (sheet.headers.length > 0) worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.headers.length } };
+  const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  worksheet.columns = sheet.headers.map((header, index) => ({
+    key: header,
+    width: columnWidth(sheet, index),
+  }));
+  if (sheet.headers.length > 0)
+    worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.headers.length } };
   const header = worksheet.addRow([...sheet.headers]);
   header.font = { bold: true };
   header.commit();

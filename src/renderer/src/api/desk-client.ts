@@ -1,4 +1,4 @@
-import { api, type DeskApi } from '../../../shared/api';
+import { api, type CallDefinition, type DeskApi } from '../../../shared/api';
 import type { DeskErrorShape, Envelope } from '../../../shared/errors';
 
 const tokenKey = 'desk.session';
@@ -19,7 +19,7 @@ function createWebClient(): DeskApi {
   const client: Record<string, Record<string, (input: unknown) => Promise<Envelope<unknown>>>> = {};
   for (const [area, calls] of Object.entries(api)) {
     client[area] = {};
-    for (const [verb, call] of Object.entries(calls)) {
+    for (const [verb, call] of Object.entries(calls) as [string, CallDefinition][]) {
       (client[area] as Record<string, unknown>)[verb] = async (input: unknown) => {
         const token = sessionStorage.getItem(tokenKey);
         const response = await fetch(`/api/${encodeURIComponent(call.name)}`, {

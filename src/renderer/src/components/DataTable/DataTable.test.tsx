@@ -59,11 +59,11 @@ describe('DataTable', () => {
     render(<Harness onOpen={onOpen} />);
     const [first, second] = bodyRows();
     act(() => first?.focus());
-    fireEvent.keyDown(first!, { key: 'ArrowDown' });
+    fireEvent.keyDown(first, { key: 'ArrowDown' });
     expect(document.activeElement).toBe(second);
-    fireEvent.keyDown(second!, { key: ' ' });
+    fireEvent.keyDown(second, { key: ' ' });
     expect(screen.getByRole('status').textContent).toBe('2');
-    fireEvent.keyDown(second!, { key: 'Enter' });
+    fireEvent.keyDown(second, { key: 'Enter' });
     expect(onOpen).toHaveBeenCalledWith(rows[1]);
   });
 

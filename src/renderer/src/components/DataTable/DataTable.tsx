@@ -66,6 +66,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     return [select, ...props.columns];
   }, [hasSelection, props.columns]);
 
+  // TanStack Table hands back a mutable instance, which React Compiler cannot memoise; it skips this component.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: props.data as Row[],
     columns,

@@ -52,7 +52,7 @@ export function StaffPage() {
           onChange={(role) =>
             role &&
             update.mutate(
-              { id: row.original.id, version: row.original.version, role: role as StaffMember['role'] },
+              { id: row.original.id, version: row.original.version, role },
               { onSuccess: (m) => showDone(`${m.displayName} is now ${roleLabels[m.role]}.`) },
             )
           }

@@ -95,13 +95,13 @@ export function ImportExportPage() {
             <Text size="xs" c="dimmed">Columns: {selectedKind?.columns}</Text>
             <FileInput label="File (CSV or XLSX)" accept=".csv,.xlsx" value={file} onChange={(f) => { setFile(f); setCheck(null); }} clearable placeholder="Choose a file" />
             <Group>
-              <Button variant="light" disabled={!file || !canImport} loading={runImport.isPending && runImport.variables === true} onClick={() => runImport.mutate(true)}>
+              <Button variant="light" disabled={!file || !canImport} loading={runImport.isPending && runImport.variables} onClick={() => runImport.mutate(true)}>
                 Check file
               </Button>
               <Button
                 leftSection={<IconFileImport size={16} />}
                 disabled={!check?.dryRun || check.problems.length > 0 || !canImport}
-                loading={runImport.isPending && runImport.variables === false}
+                loading={runImport.isPending && !runImport.variables}
                 onClick={() =>
                   modals.openConfirmModal({
                     title: 'Import this file?',
@@ -139,7 +139,7 @@ export function ImportExportPage() {
           <Stack>
             <Title order={4}>Export</Title>
             <Select label="Table" data={exportTables} value={table} allowDeselect={false} onChange={(v) => setTable(v as ExportTable)} />
-            <SegmentedControl value={format} onChange={(v) => setFormat(v as 'csv' | 'xlsx')} data={[{ value: 'xlsx', label: 'Excel (XLSX)' }, { value: 'csv', label: 'CSV' }]} />
+            <SegmentedControl value={format} onChange={setFormat} data={[{ value: 'xlsx', label: 'Excel (XLSX)' }, { value: 'csv', label: 'CSV' }]} />
             <Group>
               <Button leftSection={<IconDownload size={16} />} loading={runExport.isPending} onClick={() => runExport.mutate()}>
                 Export
