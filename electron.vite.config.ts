@@ -13,7 +13,10 @@ export default defineConfig({
       // A sandboxed preload can require only 'electron': bundle zod and the contract into it.
       externalizeDeps: false,
       // A sandboxed preload cannot load ES modules: emit one CommonJS file.
-      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {

@@ -16,7 +16,10 @@ export default defineConfig(
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -24,19 +27,36 @@ export default defineConfig(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-confusing-void-expression': 'off',
       '@typescript-eslint/no-unnecessary-condition': 'off',
       '@typescript-eslint/no-extraneous-class': 'off',
       '@typescript-eslint/no-unnecessary-type-arguments': 'off',
       '@typescript-eslint/unbound-method': 'off',
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports (STYLE.md).' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports (STYLE.md).' },
+      ],
     },
   },
   {
     files: ['src/core/**', 'src/shared/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: uiImports, patterns: [{ group: ['@mantine/*', '**/renderer/**', '**/main/**'], message: 'src/core and src/shared stay free of UI and Electron code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: uiImports,
+          patterns: [
+            {
+              group: ['@mantine/*', '**/renderer/**', '**/main/**'],
+              message: 'src/core and src/shared stay free of UI and Electron code.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -45,14 +65,35 @@ export default defineConfig(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+core/|^electron$', message: 'The renderer reaches the back office only through the API (window.desk).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+core/|^electron$',
+              message: 'The renderer reaches the back office only through the API (window.desk).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/main/**', 'src/cli/**', 'src/web/**'],
     ignores: ['src/main/ipc.ts', 'src/main/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Only src/main/ipc.ts registers IPC, only the preload invokes it.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'Only src/main/ipc.ts registers IPC, only the preload invokes it.',
+            },
+          ],
+        },
+      ],
     },
   },
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },

@@ -34,8 +34,14 @@ describe('the desk CLI on a temporary --db', () => {
 
     const other = join(folder, 'other.sqlite');
     await run('seed', '--demo', '--db', other);
-    const [a, b] = await Promise.all([run('orphans', '--db', db, '--json'), run('orphans', '--db', other, '--json')]);
-    const content = (out: string) => (JSON.parse(out) as { code: string; title: string; period: number; registeredStudents: number }[]).map((c) => [c.code, c.title, c.period, c.registeredStudents]);
+    const [a, b] = await Promise.all([
+      run('orphans', '--db', db, '--json'),
+      run('orphans', '--db', other, '--json'),
+    ]);
+    const content = (out: string) =>
+      (JSON.parse(out) as { code: string; title: string; period: number; registeredStudents: number }[]).map(
+        (c) => [c.code, c.title, c.period, c.registeredStudents],
+      );
     expect(content(a.out)).toEqual(content(b.out));
     expect(content(a.out).length).toBeGreaterThan(20);
   });
@@ -67,7 +73,18 @@ describe('the desk CLI on a temporary --db', () => {
   it('adds staff from DESK_PASSWORD and lists them', async () => {
     process.env['DESK_PASSWORD'] = 'correct horse battery';
     try {
-      const added = await run('staff', 'add', '--username', 'ada', '--name', 'Ada Admin', '--role', 'admin', '--db', db);
+      const added = await run(
+        'staff',
+        'add',
+        '--username',
+        'ada',
+        '--name',
+        'Ada Admin',
+        '--role',
+        'admin',
+        '--db',
+        db,
+      );
       expect(added).toMatchObject({ code: 0, out: 'Added ada (admin).' });
       const bad = await run('staff', 'add', '--username', 'bo', '--name', 'Bo', '--role', 'boss', '--db', db);
       expect(bad.code).toBe(1);

@@ -28,7 +28,14 @@ interface Command {
   readonly summary: string;
   readonly usage: string;
   readonly options: ParseArgsConfig['options'];
-  run(context: { desk: Desk; actor: Actor; values: Record<string, unknown>; positionals: string[]; io: CliOutput; json: boolean }): Promise<number>;
+  run(context: {
+    desk: Desk;
+    actor: Actor;
+    values: Record<string, unknown>;
+    positionals: string[];
+    io: CliOutput;
+    json: boolean;
+  }): Promise<number>;
 }
 
 /** Prints a call's value (as JSON with --json), or its error; returns the exit code. */
@@ -37,7 +44,8 @@ function report<T>(envelope: Envelope<T>, io: CliOutput, json: boolean, print: (
     if (json) io.out(JSON.stringify({ ok: false, error: envelope.error }, null, 2));
     else {
       io.err(`error: ${envelope.error.field ? `${envelope.error.field}: ` : ''}${envelope.error.message}`);
-      for (const detail of envelope.error.details ?? []) io.err(`  row ${detail.row ?? '-'} ${detail.field ?? ''}: ${detail.message}`);
+      for (const detail of envelope.error.details ?? [])
+        io.err(`  row ${detail.row ?? '-'} ${detail.field ?? ''}: ${detail.message}`);
     }
     return envelope.error.kind === 'internal' ? 70 : 1;
   }
@@ -50,19 +58,30 @@ const commands: Record<string, Command> = {
   seed: {
     summary: 'Fill an empty database with demo data (--demo) or N students at university scale (--scale N)',
     usage: 'desk seed (--demo | --scale N) [--seed S] [--db PATH] [--json]',
-    options: { demo: { type: 'boolean', default: false }, scale: { type: 'string' }, seed: { type: 'string' } },
+    options: {
+      demo: { type: 'boolean', default: false },
+      scale: { type: 'string' },
+      seed: { type: 'string' },
+    },
     async run({ desk, actor, values, io, json }) {
       if (!values['demo'] && values['scale'] === undefined) throw new UsageError('say --demo or --scale N');
-      const seed = typeof values['seed'] === 'string' ? parsePositiveInteger(values['seed'], '--seed') : undefined;
+      const seed =
+        typeof values['seed'] === 'string' ? parsePositiveInteger(values['seed'], '--seed') : undefined;
       const size = values['demo']
         ? { ...demoSize, ...(seed === undefined ? {} : { seed }) }
-        : scaleSize(parsePositiveInteger(typeof values['scale'] === 'string' ? values['scale'] : '', '--scale'), seed ?? 1);
+        : scaleSize(
+            parsePositiveInteger(typeof values['scale'] === 'string' ? values['scale'] : '', '--scale'),
+            seed ?? 1,
+          );
       const started = performance.now();
       const ctx = { db: desk.database.db, clock: { now: () => new Date() }, actor };
       const counts = await seedCatalogue(ctx, programmeSeedsFromProvisions(loadProvisions()), size);
       const seconds = (performance.now() - started) / 1000;
       if (json) io.out(JSON.stringify({ ...counts, seconds }, null, 2));
-      else io.out(`Seeded ${counts.programmes} programmes, ${counts.courses} courses, ${counts.students} students, ${counts.registrations} registrations in ${seconds.toFixed(1)} s.`);
+      else
+        io.out(
+          `Seeded ${counts.programmes} programmes, ${counts.courses} courses, ${counts.students} students, ${counts.registrations} registrations in ${seconds.toFixed(1)} s.`,
+        );
       return 0;
     },
   },
@@ -92,21 +111,35 @@ const commands: Record<string, Command> = {
     },
   },
   staff: {
-    summary: 'List staff, or add one: staff add --username U --name N --role R (password from DESK_PASSWORD or stdin)',
-    usage: 'desk staff (list | add --username U --name "Full Name" --role desk|iro|ssc|admin) [--db PATH] [--json]',
+    summary:
+      'List staff, or add one: staff add --username U --name N --role R (password from DESK_PASSWORD or stdin)',
+    usage:
+      'desk staff (list | add --username U --name "Full Name" --role desk|iro|ssc|admin) [--db PATH] [--json]',
     options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
     async run({ desk, actor, values, positionals, io, json }) {
       const verb = positionals[0] ?? 'list';
       if (verb === 'list') {
         return report(await desk.invokeAsOperator(actor, 'staff:list', {}), io, json, (rows) => {
-          for (const s of rows as { username: string; displayName: string; role: string; isActive: boolean }[]) {
-            io.out(`${s.username.padEnd(20)} ${s.role.padEnd(6)} ${s.isActive ? 'active  ' : 'disabled'} ${s.displayName}`);
+          for (const s of rows as {
+            username: string;
+            displayName: string;
+            role: string;
+            isActive: boolean;
+          }[]) {
+            io.out(
+              `${s.username.padEnd(20)} ${s.role.padEnd(6)} ${s.isActive ? 'active  ' : 'disabled'} ${s.displayName}`,
+            );
           }
         });
       }
       if (verb !== 'add') throw new UsageError(`unknown staff command "${verb}"`);
       const password = process.env['DESK_PASSWORD'] ?? readFileSync(0, 'utf8').trim();
-      const input = { username: values['username'], displayName: values['name'], role: values['role'], password };
+      const input = {
+        username: values['username'],
+        displayName: values['name'],
+        role: values['role'],
+        password,
+      };
       return report(await desk.invokeAsOperator(actor, 'staff:add', input), io, json, (s) => {
         const member = s as { username: string; role: string };
         io.out(`Added ${member.username} (${member.role}).`);
@@ -115,29 +148,53 @@ const commands: Record<string, Command> = {
   },
   import: {
     summary: 'Import a CSV or XLSX file of programmes, courses, links, students or registrations',
-    usage: 'desk import --kind programmes|courses|links|students|registrations FILE [--dry-run] [--db PATH] [--json]',
+    usage:
+      'desk import --kind programmes|courses|links|students|registrations FILE [--dry-run] [--db PATH] [--json]',
     options: { kind: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
     async run({ desk, actor, values, positionals, io, json }) {
       const file = positionals[0];
       if (!file) throw new UsageError('name the FILE to import');
-      const input = { kind: values['kind'], fileName: basename(file), contentBase64: readFileSync(file).toString('base64'), dryRun: values['dry-run'] };
+      const input = {
+        kind: values['kind'],
+        fileName: basename(file),
+        contentBase64: readFileSync(file).toString('base64'),
+        dryRun: values['dry-run'],
+      };
       const envelope = await desk.invokeAsOperator(actor, 'transfer:importFile', input);
       const code = report(envelope, io, json, (value) => {
-        const r = value as { dryRun: boolean; rows: number; created: number; updated: number; unchanged: number; problems: { row: number; column: string; message: string }[] };
+        const r = value as {
+          dryRun: boolean;
+          rows: number;
+          created: number;
+          updated: number;
+          unchanged: number;
+          problems: { row: number; column: string; message: string }[];
+        };
         if (r.problems.length > 0) {
           io.err(`${r.problems.length} problem(s); nothing was imported:`);
           for (const p of r.problems) io.err(`  row ${p.row}, ${p.column}: ${p.message}`);
-        } else io.out(`${r.dryRun ? 'Dry run: would create' : 'Created'} ${r.created}, ${r.dryRun ? 'update' : 'updated'} ${r.updated}, unchanged ${r.unchanged} (${r.rows} rows).`);
+        } else
+          io.out(
+            `${r.dryRun ? 'Dry run: would create' : 'Created'} ${r.created}, ${r.dryRun ? 'update' : 'updated'} ${r.updated}, unchanged ${r.unchanged} (${r.rows} rows).`,
+          );
       });
       return envelope.ok && (envelope.value as { problems: unknown[] }).problems.length > 0 ? 1 : code;
     },
   },
   export: {
     summary: 'Export a table to CSV or XLSX',
-    usage: 'desk export --table programmes|courses|orphanCourses|links|students|registrations|audit --format csv|xlsx --out FILE [--db PATH]',
-    options: { table: { type: 'string' }, format: { type: 'string', default: 'csv' }, out: { type: 'string' } },
+    usage:
+      'desk export --table programmes|courses|orphanCourses|links|students|registrations|audit --format csv|xlsx --out FILE [--db PATH]',
+    options: {
+      table: { type: 'string' },
+      format: { type: 'string', default: 'csv' },
+      out: { type: 'string' },
+    },
     async run({ desk, actor, values, io, json }) {
-      const envelope = await desk.invokeAsOperator(actor, 'transfer:exportTable', { table: values['table'], format: values['format'] });
+      const envelope = await desk.invokeAsOperator(actor, 'transfer:exportTable', {
+        table: values['table'],
+        format: values['format'],
+      });
       return report(envelope, io, false, (value) => {
         const r = value as { fileName: string; contentBase64: string; rows: number };
         const out = resolve(typeof values['out'] === 'string' ? values['out'] : r.fileName);
@@ -151,11 +208,17 @@ const commands: Record<string, Command> = {
     usage: 'desk orphans [--db PATH] [--json]',
     options: {},
     async run({ desk, actor, io, json }) {
-      return report(await desk.invokeAsOperator(actor, 'catalogue:listOrphanCourses', {}), io, json, (rows) => {
-        const list = rows as { code: string; title: string; registeredStudents: number }[];
-        for (const c of list) io.out(`${c.code.padEnd(10)} ${String(c.registeredStudents).padStart(5)}  ${c.title}`);
-        io.out(`${list.length} courses without programme.`);
-      });
+      return report(
+        await desk.invokeAsOperator(actor, 'catalogue:listOrphanCourses', {}),
+        io,
+        json,
+        (rows) => {
+          const list = rows as { code: string; title: string; registeredStudents: number }[];
+          for (const c of list)
+            io.out(`${c.code.padEnd(10)} ${String(c.registeredStudents).padStart(5)}  ${c.title}`);
+          io.out(`${list.length} courses without programme.`);
+        },
+      );
     },
   },
   calls: {
@@ -165,7 +228,11 @@ const commands: Record<string, Command> = {
     run({ io, json }) {
       const rows = allCalls.map((c) => ({ name: c.name, access: c.access, summary: c.summary }));
       if (json) io.out(JSON.stringify(rows, null, 2));
-      else for (const r of rows) io.out(`${r.name.padEnd(30)} ${(r.access === 'public' ? 'public' : r.access.join(',')).padEnd(20)} ${r.summary}`);
+      else
+        for (const r of rows)
+          io.out(
+            `${r.name.padEnd(30)} ${(r.access === 'public' ? 'public' : r.access.join(',')).padEnd(20)} ${r.summary}`,
+          );
       return Promise.resolve(0);
     },
   },
@@ -175,18 +242,25 @@ const commands: Record<string, Command> = {
 class UsageError extends Error {}
 
 function parsePositiveInteger(text: string, name: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`${name} takes a whole number of at least 1, not "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new UsageError(`${name} takes a whole number of at least 1, not "${text}"`);
   return Number(text);
 }
 
 function printHelp(io: CliOutput): void {
-  io.out('desk: the Student Affairs Desk command line. Every command accepts --db PATH (default: the app\'s database).');
+  io.out(
+    "desk: the Student Affairs Desk command line. Every command accepts --db PATH (default: the app's database).",
+  );
   io.out('');
-  for (const [name, command] of Object.entries(commands)) io.out(`  ${name.padEnd(9)} ${command.summary}\n            ${command.usage}`);
+  for (const [name, command] of Object.entries(commands))
+    io.out(`  ${name.padEnd(9)} ${command.summary}\n            ${command.usage}`);
 }
 
 /** Runs the CLI with the given arguments and returns the exit code. */
-export async function runCli(argv: readonly string[], io: CliOutput = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliOutput = { out: (l) => console.log(l), err: (l) => console.error(l) },
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     printHelp(io);
@@ -199,7 +273,12 @@ export async function runCli(argv: readonly string[], io: CliOutput = { out: (l)
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...rest], options: { ...common, ...command.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: [...rest],
+      options: { ...common, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     io.err(`desk ${name}: ${(error as Error).message}\nusage: ${command.usage}`);
     return 2;
@@ -219,7 +298,14 @@ export async function runCli(argv: readonly string[], io: CliOutput = { out: (l)
   }
   const actor: Actor = { id: null, name: `desk CLI (${userInfo().username})`, role: 'system' };
   try {
-    return await command.run({ desk, actor, values: parsed.values, positionals: parsed.positionals, io, json: parsed.values['json'] === true });
+    return await command.run({
+      desk,
+      actor,
+      values: parsed.values,
+      positionals: parsed.positionals,
+      io,
+      json: parsed.values['json'] === true,
+    });
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`desk ${name}: ${error.message}\nusage: ${command.usage}`);

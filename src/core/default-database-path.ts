@@ -11,7 +11,10 @@ export const databaseFileName = 'student-affairs-desk.sqlite';
  * The database the desktop app uses: the same file Electron's `app.getPath('userData')` points to,
  * so that `npm run web` and `npm run desk` work on the same data as `npm start`.
  */
-export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDatabasePath(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env['DESK_DB']) return env['DESK_DB'];
   const home = homedir();
   const base =

@@ -46,7 +46,8 @@ describe('the role × call matrix, enforced in src/core', () => {
       expect(call.access).toEqual(expectedAccess[call.name]);
       // A fresh session per attempt, so that a call such as sign-out cannot affect the next one.
       const anonymous = await t.desk.invoke(null, call.name, { obviously: 'not valid input' });
-      if (call.access === 'public') expect(anonymous.ok || anonymous.error.kind !== 'unauthenticated').toBe(true);
+      if (call.access === 'public')
+        expect(anonymous.ok || anonymous.error.kind !== 'unauthenticated').toBe(true);
       else expect(anonymous).toMatchObject({ ok: false, error: { kind: 'unauthenticated' } });
 
       for (const role of roles) {
@@ -54,9 +55,14 @@ describe('the role × call matrix, enforced in src/core', () => {
         const envelope = await t.desk.invoke(token, call.name, { obviously: 'not valid input' });
         const isAllowed = call.access === 'public' || call.access.includes(role);
         if (isAllowed) {
-          expect(envelope.ok ? 'ok' : envelope.error.kind, `${role} may make ${call.name}`).not.toMatch(/^(forbidden|unauthenticated)$/);
+          expect(envelope.ok ? 'ok' : envelope.error.kind, `${role} may make ${call.name}`).not.toMatch(
+            /^(forbidden|unauthenticated)$/,
+          );
         } else {
-          expect(envelope, `${role} may not make ${call.name}`).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+          expect(envelope, `${role} may not make ${call.name}`).toMatchObject({
+            ok: false,
+            error: { kind: 'forbidden' },
+          });
           if (!envelope.ok) expect(envelope.error.message).toContain(`Your role (${role}) may not do this`);
         }
       }
@@ -64,22 +70,34 @@ describe('the role × call matrix, enforced in src/core', () => {
   }
 
   it('refuses an unknown call by name', async () => {
-    expect(await t.attempt('admin', 'catalogue:dropEverything')).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    expect(await t.attempt('admin', 'catalogue:dropEverything')).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    });
   });
 
   it('reports invalid input as a validation error naming the field', async () => {
     const envelope = await t.attempt('desk', 'catalogue:linkCourses', { courseIds: [], programmeIds: [1] });
-    expect(envelope).toMatchObject({ ok: false, error: { kind: 'validation', field: 'courseIds', message: 'Select at least one course.' } });
+    expect(envelope).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', field: 'courseIds', message: 'Select at least one course.' },
+    });
   });
 
   it('ends the session on sign-out: the next call is unauthenticated', async () => {
     await t.call('desk', 'session:signOut');
-    expect(await t.attempt('desk', 'catalogue:summary')).toMatchObject({ ok: false, error: { kind: 'unauthenticated' } });
+    expect(await t.attempt('desk', 'catalogue:summary')).toMatchObject({
+      ok: false,
+      error: { kind: 'unauthenticated' },
+    });
   });
 
   it('ends a session after eight idle hours', async () => {
     t.clock.advanceMinutes(8 * 60 + 1);
-    expect(await t.attempt('desk', 'catalogue:summary')).toMatchObject({ ok: false, error: { kind: 'unauthenticated' } });
+    expect(await t.attempt('desk', 'catalogue:summary')).toMatchObject({
+      ok: false,
+      error: { kind: 'unauthenticated' },
+    });
   });
 
   it('hides unexpected errors behind a message that says nothing was changed', async () => {

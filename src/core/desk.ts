@@ -41,7 +41,11 @@ export interface Desk {
 function validationError(error: z.ZodError): DeskError {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') || undefined;
-  const message = issue ? (field && issue.code === 'invalid_type' ? `${field}: ${issue.message}` : issue.message) : 'The input is not valid.';
+  const message = issue
+    ? field && issue.code === 'invalid_type'
+      ? `${field}: ${issue.message}`
+      : issue.message
+    : 'The input is not valid.';
   return new DeskError('validation', message, field === undefined ? {} : { field });
 }
 
@@ -50,11 +54,19 @@ export function toErrorShape(error: unknown, log: (error: unknown) => void = con
   if (error instanceof DeskError) return error.toShape();
   if (error instanceof z.ZodError) return validationError(error).toShape();
   log(error);
-  return { kind: 'internal', message: 'Something went wrong that the app did not expect. Nothing was changed; try again, and report it if it happens again.' };
+  return {
+    kind: 'internal',
+    message:
+      'Something went wrong that the app did not expect. Nothing was changed; try again, and report it if it happens again.',
+  };
 }
 
 /** Opens the database and returns the desk serving the whole contract. */
-export async function createDesk(options: { databaseFile: string; clock?: Clock; log?: (error: unknown) => void }): Promise<Desk> {
+export async function createDesk(options: {
+  databaseFile: string;
+  clock?: Clock;
+  log?: (error: unknown) => void;
+}): Promise<Desk> {
   const clock = options.clock ?? systemClock;
   const database = await openDatabase(options.databaseFile, clock);
   const sessions = new SessionStore(clock);
@@ -80,9 +92,13 @@ export async function createDesk(options: { databaseFile: string; clock?: Clock;
     const signedIn = staff !== null && staff.isActive;
     if (call.access !== 'public') {
       // Deny by default: only the roles the contract names may make the call (DESIGN.md §6).
-      if (!signedIn) throw new DeskError('unauthenticated', 'Your session has ended. Sign in again to continue.');
+      if (!signedIn)
+        throw new DeskError('unauthenticated', 'Your session has ended. Sign in again to continue.');
       if (!call.access.includes(staff.role)) {
-        throw new DeskError('forbidden', `Your role (${staff.role}) may not do this; it needs: ${call.access.join(', ')}.`);
+        throw new DeskError(
+          'forbidden',
+          `Your role (${staff.role}) may not do this; it needs: ${call.access.join(', ')}.`,
+        );
       }
     }
     const ctx: CallContext = {
@@ -91,7 +107,9 @@ export async function createDesk(options: { databaseFile: string; clock?: Clock;
       sessions,
       token: signedIn ? token : null,
       staff: signedIn ? staff : null,
-      actor: signedIn ? { id: staff.id, name: staff.displayName, role: staff.role } : { id: null, name: 'anonymous', role: 'system' },
+      actor: signedIn
+        ? { id: staff.id, name: staff.displayName, role: staff.role }
+        : { id: null, name: 'anonymous', role: 'system' },
     };
     return execute(name, rawInput, ctx);
   }

@@ -5,4 +5,6 @@ import type { CallContext } from './context';
 export type Handler<N extends CallName> = (input: ParsedInput<N>, ctx: CallContext) => Promise<CallOutput<N>>;
 
 /** The handlers of the calls whose names start with `Prefix`, e.g. 'catalogue:'. */
-export type HandlerMap<Prefix extends string> = { [N in Extract<CallName, `${Prefix}${string}`>]: Handler<N> };
+export type HandlerMap<Prefix extends string> = {
+  [N in Extract<CallName, `${Prefix}${string}`>]: Handler<N>;
+};

@@ -17,7 +17,9 @@ export const deskErrorShape = z.object({
   kind: errorKindSchema,
   message: z.string(),
   field: z.string().optional(),
-  details: z.array(z.object({ row: z.number().optional(), field: z.string().optional(), message: z.string() })).optional(),
+  details: z
+    .array(z.object({ row: z.number().optional(), field: z.string().optional(), message: z.string() }))
+    .optional(),
 });
 export type DeskErrorShape = z.infer<typeof deskErrorShape>;
 
@@ -31,7 +33,11 @@ export class DeskError extends Error {
   readonly field: string | undefined;
   readonly details: DeskErrorShape['details'];
 
-  constructor(kind: ErrorKind, message: string, options: { field?: string; details?: DeskErrorShape['details'] } = {}) {
+  constructor(
+    kind: ErrorKind,
+    message: string,
+    options: { field?: string; details?: DeskErrorShape['details'] } = {},
+  ) {
     super(message);
     this.name = 'DeskError';
     this.kind = kind;

@@ -24,7 +24,11 @@ afterAll(async () => {
 });
 
 const post = (name: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${bridge.url}/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${bridge.url}/api/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('the loopback web bridge', () => {
   it('listens on 127.0.0.1 only', () => {
@@ -41,7 +45,11 @@ describe('the loopback web bridge', () => {
   });
 
   it('refuses paths outside the renderer folder', async () => {
-    for (const path of ['/../desk-bridge-secret.txt', '/%2e%2e/desk-bridge-secret.txt', '/..%2fdesk-bridge-secret.txt']) {
+    for (const path of [
+      '/../desk-bridge-secret.txt',
+      '/%2e%2e/desk-bridge-secret.txt',
+      '/..%2fdesk-bridge-secret.txt',
+    ]) {
       const response = await fetch(`${bridge.url}${path}`);
       expect(await response.text()).not.toBe('secret');
     }
@@ -52,18 +60,34 @@ describe('the loopback web bridge', () => {
     expect(status).toEqual({ ok: true, value: { needsSetup: true, staff: null } });
     const signedOut = await (await post('catalogue:summary', {})).json();
     expect(signedOut).toMatchObject({ ok: false, error: { kind: 'unauthenticated' } });
-    const created = (await (await post('session:createAdministrator', { username: 'ada', displayName: 'Ada', password: 'correct horse battery' })).json()) as {
+    const created = (await (
+      await post('session:createAdministrator', {
+        username: 'ada',
+        displayName: 'Ada',
+        password: 'correct horse battery',
+      })
+    ).json()) as {
       value: { token: string };
     };
-    const summary = await (await post('catalogue:summary', {}, { Authorization: `Bearer ${created.value.token}` })).json();
+    const summary = await (
+      await post('catalogue:summary', {}, { Authorization: `Bearer ${created.value.token}` })
+    ).json();
     expect(summary).toMatchObject({ ok: true, value: { courses: 0 } });
   });
 
   it('accepts only JSON posts, so another site cannot call it with a simple form', async () => {
-    const form = await fetch(`${bridge.url}/api/session:status`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    const form = await fetch(`${bridge.url}/api/session:status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(form.status).toBe(415);
     expect((await fetch(`${bridge.url}/api/session:status`)).status).toBe(405);
-    const broken = await fetch(`${bridge.url}/api/session:status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{not json' });
+    const broken = await fetch(`${bridge.url}/api/session:status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{not json',
+    });
     expect(await broken.json()).toMatchObject({ ok: false, error: { kind: 'validation' } });
   });
 });

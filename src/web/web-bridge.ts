@@ -34,7 +34,11 @@ export interface WebBridge {
 }
 
 function send(response: ServerResponse, status: number, body: string | Buffer, contentType: string): void {
-  response.writeHead(status, { ...securityHeaders, 'Content-Type': contentType, 'Cache-Control': 'no-store' });
+  response.writeHead(status, {
+    ...securityHeaders,
+    'Content-Type': contentType,
+    'Cache-Control': 'no-store',
+  });
   response.end(body);
 }
 
@@ -60,7 +64,8 @@ async function serveStatic(rendererDir: string, pathname: string, response: Serv
     send(response, 200, await readFile(file), mimeTypes[extname(file)] ?? 'application/octet-stream');
   } catch {
     // The renderer is a single page: unknown paths without a file extension get the page itself.
-    if (extname(file) === '') send(response, 200, await readFile(join(root, 'index.html')), mimeTypes['.html'] ?? 'text/html');
+    if (extname(file) === '')
+      send(response, 200, await readFile(join(root, 'index.html')), mimeTypes['.html'] ?? 'text/html');
     else send(response, 404, 'Not found', 'text/plain; charset=utf-8');
   }
 }
@@ -71,7 +76,11 @@ async function serveStatic(rendererDir: string, pathname: string, response: Serv
  * `POST /api/<call name>` with a JSON body runs the call for the session in the Authorization header;
  * the same sign-in and roles apply as in the desktop app, because `desk.invoke` enforces them.
  */
-export async function startWebBridge(options: { desk: Desk; rendererDir: string; port?: number }): Promise<WebBridge> {
+export async function startWebBridge(options: {
+  desk: Desk;
+  rendererDir: string;
+  port?: number;
+}): Promise<WebBridge> {
   const server = createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -89,15 +98,26 @@ export async function startWebBridge(options: { desk: Desk; rendererDir: string;
           return send(
             response,
             400,
-            JSON.stringify({ ok: false, error: { kind: 'validation', message: 'The request is not valid JSON or is larger than 75 MB.' } }),
+            JSON.stringify({
+              ok: false,
+              error: {
+                kind: 'validation',
+                message: 'The request is not valid JSON or is larger than 75 MB.',
+              },
+            }),
             'application/json',
           );
         }
         const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? null;
-        const envelope = await options.desk.invoke(token, decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+        const envelope = await options.desk.invoke(
+          token,
+          decodeURIComponent(url.pathname.slice('/api/'.length)),
+          input,
+        );
         return send(response, 200, JSON.stringify(envelope), 'application/json');
       }
-      if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return send(response, 405, 'Method not allowed', 'text/plain; charset=utf-8');
       return serveStatic(options.rendererDir, url.pathname, response);
     })().catch((error: unknown) => {
       console.error(error);

@@ -15,7 +15,10 @@ function percentiles(samples: number[]): { p50: number; p95: number } {
   return { p50: at(0.5), p95: at(0.95) };
 }
 
-async function time(runs: number, work: (index: number) => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+async function time(
+  runs: number,
+  work: (index: number) => Promise<unknown>,
+): Promise<{ p50: number; p95: number }> {
   for (let i = 0; i < 5; i++) await work(i); // warm up
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -33,11 +36,22 @@ export async function benchCatalogue(students: number): Promise<void> {
   try {
     const ctx = { db: desk.database.db, clock: { now: () => new Date() }, actor: systemActor };
     const seedStarted = performance.now();
-    const counts = await seedCatalogue(ctx, programmeSeedsFromProvisions(loadProvisions()), scaleSize(students, 1));
+    const counts = await seedCatalogue(
+      ctx,
+      programmeSeedsFromProvisions(loadProvisions()),
+      scaleSize(students, 1),
+    );
     const seedSeconds = (performance.now() - seedStarted) / 1000;
-    console.log(`seed --scale ${students}: ${counts.courses} courses, ${counts.students} students, ${counts.registrations} registrations in ${seedSeconds.toFixed(1)} s`);
+    console.log(
+      `seed --scale ${students}: ${counts.courses} courses, ${counts.students} students, ${counts.registrations} registrations in ${seedSeconds.toFixed(1)} s`,
+    );
 
-    const clerk = await addStaff(ctx, { username: 'bench', displayName: 'Bench Clerk', password: 'bench password', role: 'desk' });
+    const clerk = await addStaff(ctx, {
+      username: 'bench',
+      displayName: 'Bench Clerk',
+      password: 'bench password',
+      role: 'desk',
+    });
     const token = desk.sessions.start(clerk.id);
     const call = async (name: string, input: unknown) => {
       const envelope = await desk.invoke(token, name, input);
@@ -46,14 +60,41 @@ export async function benchCatalogue(students: number): Promise<void> {
     };
     const orphans = (await call('catalogue:listOrphanCourses', {})) as { id: number }[];
     const programmes = (await call('catalogue:listProgrammes', {})) as { id: number }[];
-    const words = ['econ', 'law', 'introduction', 'advanced', 'health', 'EBC1', 'data', 'psych', 'Hendriks', 'topics in'];
+    const words = [
+      'econ',
+      'law',
+      'introduction',
+      'advanced',
+      'health',
+      'EBC1',
+      'data',
+      'psych',
+      'Hendriks',
+      'topics in',
+    ];
     const programmeWords = ['econ', 'M ', 'law', 'health', 'data science', 'euro', 'psy', 'B Lib'];
 
     const results: [string, { p50: number; p95: number }][] = [
-      [`orphan-course list (${orphans.length} rows)`, await time(200, () => call('catalogue:listOrphanCourses', {}))],
-      ['course search (page of 50)', await time(300, (i) => call('catalogue:listCourses', { search: words[i % words.length], limit: 50 }))],
-      ['course list sorted by registrations', await time(100, () => call('catalogue:listCourses', { sortBy: 'registeredStudents', sortDirection: 'desc', limit: 50 }))],
-      ['programme-picker search', await time(300, (i) => call('catalogue:searchProgrammes', { query: programmeWords[i % programmeWords.length], limit: 20 }))],
+      [
+        `orphan-course list (${orphans.length} rows)`,
+        await time(200, () => call('catalogue:listOrphanCourses', {})),
+      ],
+      [
+        'course search (page of 50)',
+        await time(300, (i) => call('catalogue:listCourses', { search: words[i % words.length], limit: 50 })),
+      ],
+      [
+        'course list sorted by registrations',
+        await time(100, () =>
+          call('catalogue:listCourses', { sortBy: 'registeredStudents', sortDirection: 'desc', limit: 50 }),
+        ),
+      ],
+      [
+        'programme-picker search',
+        await time(300, (i) =>
+          call('catalogue:searchProgrammes', { query: programmeWords[i % programmeWords.length], limit: 20 }),
+        ),
+      ],
       [
         'link call (1 course → 1 programme, audited)',
         await time(Math.min(150, orphans.length - 5), (i) => {
@@ -65,7 +106,9 @@ export async function benchCatalogue(students: number): Promise<void> {
     ];
     console.log('\ncall                                          p50 ms   p95 ms   (target p95 < 20 ms)');
     for (const [name, { p50, p95 }] of results) {
-      console.log(`${name.padEnd(44)} ${p50.toFixed(2).padStart(7)}  ${p95.toFixed(2).padStart(7)}   ${p95 < 20 ? 'ok' : 'OVER'}`);
+      console.log(
+        `${name.padEnd(44)} ${p50.toFixed(2).padStart(7)}  ${p95.toFixed(2).padStart(7)}   ${p95 < 20 ? 'ok' : 'OVER'}`,
+      );
     }
   } finally {
     await desk.close();

@@ -18,13 +18,19 @@ export interface OpenDatabase {
  *
  * WAL, foreign keys and a busy timeout as DESIGN.md §4 asks; ':memory:' gives a private test database.
  */
-export async function openDatabase(file: string, clock: { now(): Date } = { now: () => new Date() }): Promise<OpenDatabase> {
+export async function openDatabase(
+  file: string,
+  clock: { now(): Date } = { now: () => new Date() },
+): Promise<OpenDatabase> {
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
   try {
     await migrateToLatest(db, clock);
   } catch (error) {

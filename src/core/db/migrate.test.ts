@@ -30,7 +30,9 @@ describe('migrations', () => {
     expect(recorded).toEqual(migrations.map((m) => ({ number: m.number, name: m.name })));
     await first.close();
     const second = await openDatabase(file);
-    expect(await second.db.selectFrom('schemaMigrations').select('number').execute()).toHaveLength(migrations.length);
+    expect(await second.db.selectFrom('schemaMigrations').select('number').execute()).toHaveLength(
+      migrations.length,
+    );
     await second.close();
   });
 
@@ -45,15 +47,28 @@ describe('migrations', () => {
   it('refuse a database written by a newer version, with a message that says what to do', async () => {
     const file = tempFile();
     const opened = await openDatabase(file);
-    await opened.db.insertInto('schemaMigrations').values({ number: 999, name: 'from-the-future', appliedAt: '2030-01-01T00:00:00Z' }).execute();
+    await opened.db
+      .insertInto('schemaMigrations')
+      .values({ number: 999, name: 'from-the-future', appliedAt: '2030-01-01T00:00:00Z' })
+      .execute();
     await opened.close();
-    await expect(openDatabase(file)).rejects.toThrow(/newer version of Student Affairs Desk \(schema 999.*Install the newer version/);
+    await expect(openDatabase(file)).rejects.toThrow(
+      /newer version of Student Affairs Desk \(schema 999.*Install the newer version/,
+    );
   });
 
   it('keep the audit trail append-only: the database refuses UPDATE and DELETE', async () => {
     const opened = await openDatabase(':memory:');
-    await opened.db.transaction().execute((trx) => recordAudit(trx, systemActor, '2022-09-01T00:00:00Z', { action: 'test', entity: 'test', entityId: 1 }));
-    await expect(sql`update audit_log set action = 'rewritten'`.execute(opened.db)).rejects.toThrow(/append-only/);
+    await opened.db.transaction().execute((trx) =>
+      recordAudit(trx, systemActor, '2022-09-01T00:00:00Z', {
+        action: 'test',
+        entity: 'test',
+        entityId: 1,
+      }),
+    );
+    await expect(sql`update audit_log set action = 'rewritten'`.execute(opened.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_log`.execute(opened.db)).rejects.toThrow(/append-only/);
     expect(await opened.db.selectFrom('auditLog').select('action').execute()).toEqual([{ action: 'test' }]);
     await opened.close();

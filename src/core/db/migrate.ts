@@ -31,7 +31,10 @@ export async function migrateToLatest(
   for (const row of done) {
     const known = migrations.find((m) => m.number === row.number);
     if (!known || known.name !== row.name) {
-      throw new DeskError('refused', `The database's migration ${row.number} (${row.name}) does not match this version's list; restore a backup.`);
+      throw new DeskError(
+        'refused',
+        `The database's migration ${row.number} (${row.name}) does not match this version's list; restore a backup.`,
+      );
     }
   }
   const pending = migrations.filter((m) => !done.some((row) => row.number === m.number));

@@ -3,7 +3,12 @@ import { DeskError } from '../../shared/errors';
 /** Formats a stored UTC timestamp for a message staff read, e.g. "23 Nov 2026, 12:03 UTC". */
 export function describeTimestamp(iso: string): string {
   const date = new Date(iso);
-  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const day = date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
   return `${day}, ${time} UTC`;
 }

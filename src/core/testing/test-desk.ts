@@ -57,7 +57,15 @@ export async function createTestDesk(): Promise<TestDesk> {
   for (const role of roles) {
     const row = await desk.database.db
       .insertInto('staff')
-      .values({ username: `test-${role}`, displayName: testStaffName(role), role, passwordHash, createdAt: at, updatedAt: at, updatedBy: 'test set-up' })
+      .values({
+        username: `test-${role}`,
+        displayName: testStaffName(role),
+        role,
+        passwordHash,
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: 'test set-up',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     staffIds[role] = row.id;

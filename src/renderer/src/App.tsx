@@ -1,5 +1,24 @@
-import { AppShell, Badge, Button, Center, Group, Loader, NavLink, ScrollArea, Text, Title } from '@mantine/core';
-import { IconBooks, IconFileSpreadsheet, IconHistory, IconHome, IconLinkOff, IconSchool, IconUsers } from '@tabler/icons-react';
+import {
+  AppShell,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NavLink,
+  ScrollArea,
+  Text,
+  Title,
+} from '@mantine/core';
+import {
+  IconBooks,
+  IconFileSpreadsheet,
+  IconHistory,
+  IconHome,
+  IconLinkOff,
+  IconSchool,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Role } from '../../shared/api';
 import { useHashRoute } from './api/useHashRoute';
@@ -25,12 +44,33 @@ interface Screen {
 
 const screens: readonly Screen[] = [
   { path: '/', label: 'Overview', icon: <IconHome size={18} />, page: () => <OverviewPage /> },
-  { path: '/orphans', label: 'Courses without programme', icon: <IconLinkOff size={18} />, page: () => <OrphanCoursesPage /> },
+  {
+    path: '/orphans',
+    label: 'Courses without programme',
+    icon: <IconLinkOff size={18} />,
+    page: () => <OrphanCoursesPage />,
+  },
   { path: '/courses', label: 'Courses', icon: <IconBooks size={18} />, page: () => <CoursesPage /> },
-  { path: '/programmes', label: 'Programmes', icon: <IconSchool size={18} />, page: () => <ProgrammesPage /> },
-  { path: '/transfer', label: 'Import and export', icon: <IconFileSpreadsheet size={18} />, page: () => <ImportExportPage /> },
+  {
+    path: '/programmes',
+    label: 'Programmes',
+    icon: <IconSchool size={18} />,
+    page: () => <ProgrammesPage />,
+  },
+  {
+    path: '/transfer',
+    label: 'Import and export',
+    icon: <IconFileSpreadsheet size={18} />,
+    page: () => <ImportExportPage />,
+  },
   { path: '/audit', label: 'Audit trail', icon: <IconHistory size={18} />, page: () => <AuditPage /> },
-  { path: '/staff', label: 'Staff', icon: <IconUsers size={18} />, page: () => <StaffPage />, roles: ['admin'] },
+  {
+    path: '/staff',
+    label: 'Staff',
+    icon: <IconUsers size={18} />,
+    page: () => <StaffPage />,
+    roles: ['admin'],
+  },
 ];
 
 const roleNames: Record<Role, string> = { desk: 'Desk', iro: 'IRO', ssc: 'SSC', admin: 'Administrator' };

@@ -20,7 +20,13 @@ export const programmeSchema = z.object({
 export type Programme = z.infer<typeof programmeSchema>;
 
 /** A programme as the picker offers it. */
-export const programmeOptionSchema = programmeSchema.pick({ id: true, code: true, name: true, level: true, faculty: true });
+export const programmeOptionSchema = programmeSchema.pick({
+  id: true,
+  code: true,
+  name: true,
+  level: true,
+  faculty: true,
+});
 export type ProgrammeOption = z.infer<typeof programmeOptionSchema>;
 
 /** A course period: 1–6 in the academic year (exchange guide: periods 1–6). */

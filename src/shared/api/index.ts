@@ -35,7 +35,9 @@ export type ParsedInput<N extends CallName> = z.output<CallByName<N>['input']>;
 export type CallOutput<N extends CallName> = z.output<CallByName<N>['output']>;
 
 /** Every call in a flat list, for the adapters (IPC, web bridge, CLI) and the role matrix test. */
-export const allCalls: readonly CallDefinition[] = Object.values(api).flatMap((area) => Object.values<CallDefinition>(area));
+export const allCalls: readonly CallDefinition[] = Object.values(api).flatMap((area) =>
+  Object.values<CallDefinition>(area),
+);
 
 const callsByName = new Map(allCalls.map((call) => [call.name, call]));
 

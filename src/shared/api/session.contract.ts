@@ -47,7 +47,10 @@ export const sessionContract = {
     name: 'session:signIn',
     summary: 'Sign in with user name and password',
     access: 'public',
-    input: z.object({ username: z.string().trim().min(1, 'Enter your user name.'), password: z.string().min(1, 'Enter your password.') }),
+    input: z.object({
+      username: z.string().trim().min(1, 'Enter your user name.'),
+      password: z.string().min(1, 'Enter your password.'),
+    }),
     output: signedIn,
   }),
   signOut: defineCall({

@@ -6,11 +6,23 @@ export const importKindSchema = z.enum(['programmes', 'courses', 'links', 'stude
 export type ImportKind = z.infer<typeof importKindSchema>;
 
 /** What can be exported. */
-export const exportTableSchema = z.enum(['programmes', 'courses', 'orphanCourses', 'links', 'students', 'registrations', 'audit']);
+export const exportTableSchema = z.enum([
+  'programmes',
+  'courses',
+  'orphanCourses',
+  'links',
+  'students',
+  'registrations',
+  'audit',
+]);
 export type ExportTable = z.infer<typeof exportTableSchema>;
 
 /** One problem in an imported file, named by row (1 = the header) and column. */
-export const importProblemSchema = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export const importProblemSchema = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  message: z.string(),
+});
 export type ImportProblem = z.infer<typeof importProblemSchema>;
 
 /** A file that travels through the API, base64-encoded. */
@@ -40,7 +52,12 @@ export const transferContract = {
     summary: 'Export a table to CSV or XLSX',
     access: everyRole,
     input: z.object({ table: exportTableSchema, format: z.enum(['csv', 'xlsx']) }),
-    output: z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string(), rows: z.number().int() }),
+    output: z.object({
+      fileName: z.string(),
+      mimeType: z.string(),
+      contentBase64: z.string(),
+      rows: z.number().int(),
+    }),
   }),
 };
 
@@ -51,6 +68,11 @@ export const demoContract = {
     summary: 'Fill an empty database with the demo data set',
     access: ['admin'],
     input: z.object({}),
-    output: z.object({ programmes: z.number().int(), courses: z.number().int(), students: z.number().int(), registrations: z.number().int() }),
+    output: z.object({
+      programmes: z.number().int(),
+      courses: z.number().int(),
+      students: z.number().int(),
+      registrations: z.number().int(),
+    }),
   }),
 };

@@ -4,8 +4,20 @@ import type { Page } from 'playwright-core';
 export class AppShell {
   constructor(readonly page: Page) {}
 
-  async goTo(area: 'Overview' | 'Courses without programme' | 'Courses' | 'Programmes' | 'Import and export' | 'Audit trail' | 'Staff'): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: area, exact: true }).click();
+  async goTo(
+    area:
+      | 'Overview'
+      | 'Courses without programme'
+      | 'Courses'
+      | 'Programmes'
+      | 'Import and export'
+      | 'Audit trail'
+      | 'Staff',
+  ): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Areas' })
+      .getByRole('link', { name: area, exact: true })
+      .click();
     await this.page.getByRole('heading', { level: 2 }).first().waitFor();
   }
 

@@ -9,7 +9,10 @@ export class CoursesPage {
   }
 
   row(courseCode: string) {
-    return this.page.getByRole('table', { name: 'Courses' }).locator('tbody tr').filter({ hasText: courseCode });
+    return this.page
+      .getByRole('table', { name: 'Courses' })
+      .locator('tbody tr')
+      .filter({ hasText: courseCode });
   }
 
   /** Opens a course with the keyboard: focus its row, press Enter. */

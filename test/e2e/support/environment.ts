@@ -48,7 +48,8 @@ export interface E2eEnvironment {
  */
 export async function startEnvironment(options: { seeded: boolean }): Promise<E2eEnvironment> {
   const rendererDir = resolve('out/renderer');
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('Build the renderer first: npm run build');
+  if (!existsSync(join(rendererDir, 'index.html')))
+    throw new Error('Build the renderer first: npm run build');
   const folder = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
   const desk = await createDesk({ databaseFile: join(folder, 'desk.sqlite') });
   if (options.seeded) {

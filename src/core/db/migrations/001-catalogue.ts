@@ -50,12 +50,18 @@ export const migration001Catalogue: Migration = {
     await db.schema
       .createTable('course_programmes')
       .addColumn('course_id', 'integer', (c) => c.notNull().references('courses.id').onDelete('cascade'))
-      .addColumn('programme_id', 'integer', (c) => c.notNull().references('programmes.id').onDelete('cascade'))
+      .addColumn('programme_id', 'integer', (c) =>
+        c.notNull().references('programmes.id').onDelete('cascade'),
+      )
       .addColumn('linked_at', 'text', (c) => c.notNull())
       .addColumn('linked_by', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('course_programmes_pk', ['course_id', 'programme_id'])
       .execute();
-    await db.schema.createIndex('course_programmes_programme').on('course_programmes').column('programme_id').execute();
+    await db.schema
+      .createIndex('course_programmes_programme')
+      .on('course_programmes')
+      .column('programme_id')
+      .execute();
 
     await versioned('students')
       .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
@@ -73,7 +79,11 @@ export const migration001Catalogue: Migration = {
       .addColumn('registered_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('course_registrations_pk', ['student_id', 'course_id', 'academic_year'])
       .execute();
-    await db.schema.createIndex('course_registrations_course').on('course_registrations').column('course_id').execute();
+    await db.schema
+      .createIndex('course_registrations_course')
+      .on('course_registrations')
+      .column('course_id')
+      .execute();
 
     await db.schema
       .createTable('audit_log')
@@ -89,7 +99,11 @@ export const migration001Catalogue: Migration = {
       .addColumn('after_json', 'text')
       .addColumn('reason', 'text')
       .execute();
-    await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity', 'entity_id']).execute();
+    await db.schema
+      .createIndex('audit_log_entity')
+      .on('audit_log')
+      .columns(['entity', 'entity_id'])
+      .execute();
     await db.schema.createIndex('audit_log_actor').on('audit_log').column('actor_id').execute();
     // The trail is append-only (DESIGN.md §4): the database itself refuses to rewrite history.
     await sql`create trigger audit_log_no_update before update on audit_log

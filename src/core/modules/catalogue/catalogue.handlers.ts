@@ -1,5 +1,11 @@
 import type { HandlerMap } from '../../handler-map';
-import { countCatalogue, selectCoursePage, selectOrphanCourses, selectProgrammeOptions, selectProgrammes } from './catalogue.repo';
+import {
+  countCatalogue,
+  selectCoursePage,
+  selectOrphanCourses,
+  selectProgrammeOptions,
+  selectProgrammes,
+} from './catalogue.repo';
 import { linkCoursesToProgrammes, unlinkCourseFromProgramme, updateCourse } from './catalogue.service';
 
 /** The course–programme catalogue. */

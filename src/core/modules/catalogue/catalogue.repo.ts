@@ -1,5 +1,11 @@
 import { sql, type Selectable } from 'kysely';
-import type { Course, CourseRow, OrphanCourse, Programme, ProgrammeOption } from '../../../shared/api/catalogue.contract';
+import type {
+  Course,
+  CourseRow,
+  OrphanCourse,
+  Programme,
+  ProgrammeOption,
+} from '../../../shared/api/catalogue.contract';
 import type { DeskDb } from '../../db/connection';
 import type { CourseTable } from '../../db/database';
 
@@ -33,7 +39,9 @@ export async function countCatalogue(db: DeskDb) {
     .selectNoFrom([
       sql<number | string>`(select count(*) from programmes)`.as('programmes'),
       sql<number | string>`(select count(*) from courses)`.as('courses'),
-      sql<number | string>`(select count(*) from courses c where not exists (select 1 from course_programmes cp where cp.course_id = c.id))`.as(
+      sql<
+        number | string
+      >`(select count(*) from courses c where not exists (select 1 from course_programmes cp where cp.course_id = c.id))`.as(
         'orphanCourses',
       ),
       sql<number | string>`(select count(*) from students)`.as('students'),
@@ -55,7 +63,9 @@ export async function selectProgrammes(db: DeskDb): Promise<Programme[]> {
       'faculty',
       'hasPartTimeVariant',
       'isSmallScaleIntensive',
-      sql<number>`(select count(*) from course_programmes cp where cp.programme_id = programmes.id)`.as('courseCount'),
+      sql<number>`(select count(*) from course_programmes cp where cp.programme_id = programmes.id)`.as(
+        'courseCount',
+      ),
     ])
     .orderBy('level')
     .orderBy('name')
@@ -68,18 +78,31 @@ export async function selectProgrammes(db: DeskDb): Promise<Programme[]> {
 }
 
 /** Programmes whose name or code contains every word of the query; names that start with it first. */
-export async function selectProgrammeOptions(db: DeskDb, query: string, limit: number): Promise<ProgrammeOption[]> {
+export async function selectProgrammeOptions(
+  db: DeskDb,
+  query: string,
+  limit: number,
+): Promise<ProgrammeOption[]> {
   const words = query.trim().split(/\s+/).filter(Boolean);
   let builder = db.selectFrom('programmes').select(['id', 'code', 'name', 'level', 'faculty']);
   for (const word of words) {
     const pattern = likePattern(word);
-    builder = builder.where((eb) => eb.or([sql<boolean>`name like ${pattern} escape '\\'`, sql<boolean>`code like ${pattern} escape '\\'`]));
+    builder = builder.where((eb) =>
+      eb.or([sql<boolean>`name like ${pattern} escape '\\'`, sql<boolean>`code like ${pattern} escape '\\'`]),
+    );
   }
-  return builder.orderBy(sql`instr(lower(name), lower(${query.trim()})) = 0`).orderBy('name').limit(limit).execute();
+  return builder
+    .orderBy(sql`instr(lower(name), lower(${query.trim()})) = 0`)
+    .orderBy('name')
+    .limit(limit)
+    .execute();
 }
 
 /** The programmes each of the given courses is linked to. */
-export async function selectProgrammesOfCourses(db: DeskDb, courseIds: readonly number[]): Promise<Map<number, ProgrammeOption[]>> {
+export async function selectProgrammesOfCourses(
+  db: DeskDb,
+  courseIds: readonly number[],
+): Promise<Map<number, ProgrammeOption[]>> {
   const byCourse = new Map<number, ProgrammeOption[]>();
   if (courseIds.length === 0) return byCourse;
   const rows = await db
@@ -124,11 +147,19 @@ export async function selectCoursePage(
   if (query.programmeId !== undefined) {
     const programmeId = query.programmeId;
     filtered = filtered.where(({ exists, selectFrom }) =>
-      exists(selectFrom('courseProgrammes as cp').select('cp.courseId').whereRef('cp.courseId', '=', 'courses.id').where('cp.programmeId', '=', programmeId)),
+      exists(
+        selectFrom('courseProgrammes as cp')
+          .select('cp.courseId')
+          .whereRef('cp.courseId', '=', 'courses.id')
+          .where('cp.programmeId', '=', programmeId),
+      ),
     );
   }
-  const { total } = await filtered.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
-  const sortColumn = query.sortBy === 'registeredStudents' ? sql`registered_students` : sql.ref(`courses.${query.sortBy}`);
+  const { total } = await filtered
+    .select((eb) => eb.fn.countAll<number | string>().as('total'))
+    .executeTakeFirstOrThrow();
+  const sortColumn =
+    query.sortBy === 'registeredStudents' ? sql`registered_students` : sql.ref(`courses.${query.sortBy}`);
   const rows = await filtered
     .selectAll('courses')
     .select(registeredStudents.as('registeredStudents'))
@@ -143,7 +174,11 @@ export async function selectCoursePage(
   );
   return {
     total: Number(total),
-    rows: rows.map((row) => ({ ...toCourse(row), registeredStudents: row.registeredStudents, programmes: programmes.get(row.id) ?? [] })),
+    rows: rows.map((row) => ({
+      ...toCourse(row),
+      registeredStudents: row.registeredStudents,
+      programmes: programmes.get(row.id) ?? [],
+    })),
   };
 }
 
@@ -153,7 +188,15 @@ export async function selectOrphanCourses(db: DeskDb): Promise<OrphanCourse[]> {
     .selectFrom('courses')
     .selectAll()
     .select(registeredStudents.as('registeredStudents'))
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('courseProgrammes as cp').select('cp.courseId').whereRef('cp.courseId', '=', 'courses.id'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('courseProgrammes as cp')
+            .select('cp.courseId')
+            .whereRef('cp.courseId', '=', 'courses.id'),
+        ),
+      ),
+    )
     .orderBy('code')
     .execute();
   return rows.map((row) => ({ ...toCourse(row), registeredStudents: row.registeredStudents }));

@@ -21,15 +21,27 @@ export async function linkCoursesToProgrammes(
   const uniqueProgrammes = [...new Set(programmeIds)];
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    const courses = await trx.selectFrom('courses').select(['id', 'code', 'title']).where('id', 'in', uniqueCourses).execute();
-    const programmes = await trx.selectFrom('programmes').select(['id', 'code', 'name']).where('id', 'in', uniqueProgrammes).execute();
+    const courses = await trx
+      .selectFrom('courses')
+      .select(['id', 'code', 'title'])
+      .where('id', 'in', uniqueCourses)
+      .execute();
+    const programmes = await trx
+      .selectFrom('programmes')
+      .select(['id', 'code', 'name'])
+      .where('id', 'in', uniqueProgrammes)
+      .execute();
     const missingCourse = uniqueCourses.find((id) => !courses.some((c) => c.id === id));
     if (missingCourse !== undefined) {
-      throw new DeskError('not_found', `Course ${missingCourse} no longer exists; reload the list.`, { field: 'courseIds' });
+      throw new DeskError('not_found', `Course ${missingCourse} no longer exists; reload the list.`, {
+        field: 'courseIds',
+      });
     }
     const missingProgramme = uniqueProgrammes.find((id) => !programmes.some((p) => p.id === id));
     if (missingProgramme !== undefined) {
-      throw new DeskError('not_found', `Programme ${missingProgramme} no longer exists; choose another.`, { field: 'programmeIds' });
+      throw new DeskError('not_found', `Programme ${missingProgramme} no longer exists; choose another.`, {
+        field: 'programmeIds',
+      });
     }
     const existing = await trx
       .selectFrom('courseProgrammes')
@@ -43,17 +55,29 @@ export async function linkCoursesToProgrammes(
     for (const course of courses) {
       for (const programme of programmes) {
         if (isLinked.has(`${course.id}:${programme.id}`)) continue;
-        links.push({ courseId: course.id, programmeId: programme.id, linkedAt: at, linkedBy: ctx.actor.name });
+        links.push({
+          courseId: course.id,
+          programmeId: programme.id,
+          linkedAt: at,
+          linkedBy: ctx.actor.name,
+        });
         facts.push({
           action: 'course.link',
           entity: 'course',
           entityId: course.code,
-          after: { course: `${course.code} ${course.title}`, programme: programme.name, programmeCode: programme.code },
+          after: {
+            course: `${course.code} ${course.title}`,
+            programme: programme.name,
+            programmeCode: programme.code,
+          },
         });
       }
     }
     for (let start = 0; start < links.length; start += 500) {
-      await trx.insertInto('courseProgrammes').values(links.slice(start, start + 500)).execute();
+      await trx
+        .insertInto('courseProgrammes')
+        .values(links.slice(start, start + 500))
+        .execute();
     }
     await recordAudit(trx, ctx.actor, at, facts);
     return { linked: links.length, alreadyLinked: existing.length };
@@ -71,20 +95,46 @@ export async function unlinkCourseFromProgramme(
       .selectFrom('courseProgrammes as cp')
       .innerJoin('courses as c', 'c.id', 'cp.courseId')
       .innerJoin('programmes as p', 'p.id', 'cp.programmeId')
-      .select(['c.code as courseCode', 'c.title as courseTitle', 'p.name as programmeName', 'p.code as programmeCode', 'cp.linkedAt', 'cp.linkedBy'])
+      .select([
+        'c.code as courseCode',
+        'c.title as courseTitle',
+        'p.name as programmeName',
+        'p.code as programmeCode',
+        'cp.linkedAt',
+        'cp.linkedBy',
+      ])
       .where('cp.courseId', '=', input.courseId)
       .where('cp.programmeId', '=', input.programmeId)
       .executeTakeFirst();
-    if (!link) throw new DeskError('not_found', 'This course is not linked to that programme (any more); reload to see the current links.');
-    await trx.deleteFrom('courseProgrammes').where('courseId', '=', input.courseId).where('programmeId', '=', input.programmeId).execute();
+    if (!link)
+      throw new DeskError(
+        'not_found',
+        'This course is not linked to that programme (any more); reload to see the current links.',
+      );
+    await trx
+      .deleteFrom('courseProgrammes')
+      .where('courseId', '=', input.courseId)
+      .where('programmeId', '=', input.programmeId)
+      .execute();
     await recordAudit(trx, ctx.actor, at, {
       action: 'course.unlink',
       entity: 'course',
       entityId: link.courseCode,
-      before: { course: `${link.courseCode} ${link.courseTitle}`, programme: link.programmeName, programmeCode: link.programmeCode, linkedBy: link.linkedBy, linkedAt: link.linkedAt },
+      before: {
+        course: `${link.courseCode} ${link.courseTitle}`,
+        programme: link.programmeName,
+        programmeCode: link.programmeCode,
+        linkedBy: link.linkedBy,
+        linkedAt: link.linkedAt,
+      },
       reason: input.reason ?? null,
     });
-    const remaining = await trx.selectFrom('courseProgrammes').select('courseId').where('courseId', '=', input.courseId).limit(1).executeTakeFirst();
+    const remaining = await trx
+      .selectFrom('courseProgrammes')
+      .select('courseId')
+      .where('courseId', '=', input.courseId)
+      .limit(1)
+      .executeTakeFirst();
     return { becameOrphan: remaining === undefined };
   });
 }
@@ -117,7 +167,13 @@ export async function updateCourse(
       .executeTakeFirstOrThrow();
     const before = toCourse(row);
     const after = toCourse(updated);
-    await recordAudit(trx, ctx.actor, at, { action: 'course.update', entity: 'course', entityId: row.code, before, after });
+    await recordAudit(trx, ctx.actor, at, {
+      action: 'course.update',
+      entity: 'course',
+      entityId: row.code,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -1,9 +1,22 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
 import { DeskError } from '../../../shared/errors';
 import { recordAudit } from '../../db/audit';
-import type { CourseRegistrationTable, CourseTable, Database, ProgrammeTable, StudentTable } from '../../db/database';
+import type {
+  CourseRegistrationTable,
+  CourseTable,
+  Database,
+  ProgrammeTable,
+  StudentTable,
+} from '../../db/database';
 import type { ServiceContext } from '../../context';
-import { coordinatorNames, courseTitlePatterns, facultyCourseVocabulary, familyNames, givenNames, skillsTrainingTitles } from './demo-vocabulary';
+import {
+  coordinatorNames,
+  courseTitlePatterns,
+  facultyCourseVocabulary,
+  familyNames,
+  givenNames,
+  skillsTrainingTitles,
+} from './demo-vocabulary';
 import { SeededRandom } from './random';
 
 /** A programme to seed, as the provisions data describe it. */
@@ -28,11 +41,25 @@ export interface SeedSize {
 }
 
 /** The demo data set: the real programmes, a few hundred courses, a few dozen orphans. */
-export const demoSize: SeedSize = { students: 1200, courses: 480, orphanShare: 0.08, registrationsPerStudent: 4, seed: 2022, academicYear: '2022-23' };
+export const demoSize: SeedSize = {
+  students: 1200,
+  courses: 480,
+  orphanShare: 0.08,
+  registrationsPerStudent: 4,
+  seed: 2022,
+  academicYear: '2022-23',
+};
 
 /** A university-scale data set for benchmarks: about 5,000 courses. */
 export function scaleSize(students: number, seed: number): SeedSize {
-  return { students, courses: 5000, orphanShare: 0.03, registrationsPerStudent: 8, seed, academicYear: '2022-23' };
+  return {
+    students,
+    courses: 5000,
+    orphanShare: 0.03,
+    registrationsPerStudent: 8,
+    seed,
+    academicYear: '2022-23',
+  };
 }
 
 async function insertInChunks<T extends keyof Database>(
@@ -42,7 +69,10 @@ async function insertInChunks<T extends keyof Database>(
   chunk = 400,
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += chunk) {
-    await trx.insertInto(table).values(rows.slice(start, start + chunk)).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(start, start + chunk))
+      .execute();
   }
 }
 
@@ -61,13 +91,21 @@ export async function seedCatalogue(
   const by = ctx.actor.name;
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await trx
-      .selectNoFrom([sql<number | string>`(select count(*) from courses)`.as('courses'), sql<number | string>`(select count(*) from students)`.as('students')])
+      .selectNoFrom([
+        sql<number | string>`(select count(*) from courses)`.as('courses'),
+        sql<number | string>`(select count(*) from students)`.as('students'),
+      ])
       .executeTakeFirstOrThrow();
     if (Number(existing.courses) > 0 || Number(existing.students) > 0) {
-      throw new DeskError('refused', 'The database already has courses or students; demo data is only loaded into an empty database.');
+      throw new DeskError(
+        'refused',
+        'The database already has courses or students; demo data is only loaded into an empty database.',
+      );
     }
 
-    const knownCodes = new Set((await trx.selectFrom('programmes').select('code').execute()).map((p) => p.code));
+    const knownCodes = new Set(
+      (await trx.selectFrom('programmes').select('code').execute()).map((p) => p.code),
+    );
     const newProgrammes = programmes.filter((p) => !knownCodes.has(p.code));
     await insertInChunks(
       trx,
@@ -84,7 +122,11 @@ export async function seedCatalogue(
         updatedBy: by,
       })),
     );
-    const programmeRows = await trx.selectFrom('programmes').select(['id', 'faculty']).orderBy('id').execute();
+    const programmeRows = await trx
+      .selectFrom('programmes')
+      .select(['id', 'faculty'])
+      .orderBy('id')
+      .execute();
 
     const faculties = Object.keys(facultyCourseVocabulary);
     const courses: Insertable<CourseTable>[] = [];
@@ -92,15 +134,21 @@ export async function seedCatalogue(
     const usedCodes = new Set<string>();
     for (let index = 0; index < size.courses; index++) {
       const faculty = faculties[index % faculties.length] ?? 'SBE';
-      const vocabulary = facultyCourseVocabulary[faculty] ?? { prefixes: ['GEN'], subjects: ['General Studies'] };
+      const vocabulary = facultyCourseVocabulary[faculty] ?? {
+        prefixes: ['GEN'],
+        subjects: ['General Studies'],
+      };
       const period = random.integer(1, 6);
       const isSkillsTraining = (period === 3 || period === 6) && random.chance(0.35);
       let code: string;
-      do code = `${random.pick(vocabulary.prefixes)}${random.integer(1, 4)}${String(random.integer(0, 999)).padStart(3, '0')}`;
+      do
+        code = `${random.pick(vocabulary.prefixes)}${random.integer(1, 4)}${String(random.integer(0, 999)).padStart(3, '0')}`;
       while (usedCodes.has(code));
       usedCodes.add(code);
       const subject = random.pick(vocabulary.subjects);
-      const title = isSkillsTraining ? random.pick(skillsTrainingTitles) : random.pick(courseTitlePatterns)(subject, random.pick(vocabulary.subjects));
+      const title = isSkillsTraining
+        ? random.pick(skillsTrainingTitles)
+        : random.pick(courseTitlePatterns)(subject, random.pick(vocabulary.subjects));
       courses.push({
         code,
         title,
@@ -151,20 +199,35 @@ export async function seedCatalogue(
       });
     }
     await insertInChunks(trx, 'students', students);
-    const studentIds = (await trx.selectFrom('students').select('id').orderBy('id').execute()).map((s) => s.id);
+    const studentIds = (await trx.selectFrom('students').select('id').orderBy('id').execute()).map(
+      (s) => s.id,
+    );
 
     const registrations: Insertable<CourseRegistrationTable>[] = [];
     for (const studentId of studentIds) {
       const count = Math.max(1, Math.round(size.registrationsPerStudent * (0.5 + random.next())));
-      for (const index of new Set(Array.from({ length: count }, () => random.integer(0, courseIds.length - 1)))) {
+      for (const index of new Set(
+        Array.from({ length: count }, () => random.integer(0, courseIds.length - 1)),
+      )) {
         const courseId = courseIds[index];
-        if (courseId !== undefined) registrations.push({ studentId, courseId, academicYear: size.academicYear, registeredAt: at });
+        if (courseId !== undefined)
+          registrations.push({ studentId, courseId, academicYear: size.academicYear, registeredAt: at });
       }
     }
     await insertInChunks(trx, 'courseRegistrations', registrations, 800);
 
-    const counts = { programmes: newProgrammes.length, courses: courses.length, students: students.length, registrations: registrations.length };
-    await recordAudit(trx, ctx.actor, at, { action: 'demo.load', entity: 'database', entityId: 'catalogue', after: { ...counts, seed: size.seed } });
+    const counts = {
+      programmes: newProgrammes.length,
+      courses: courses.length,
+      students: students.length,
+      registrations: registrations.length,
+    };
+    await recordAudit(trx, ctx.actor, at, {
+      action: 'demo.load',
+      entity: 'database',
+      entityId: 'catalogue',
+      after: { ...counts, seed: size.seed },
+    });
     return counts;
   });
 }

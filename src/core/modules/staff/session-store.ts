@@ -45,6 +45,7 @@ export class SessionStore {
 
   /** Ends every session of one member of staff (after disabling them or changing their role). */
   endAllFor(staffId: number): void {
-    for (const [token, record] of this.#sessions) if (record.staffId === staffId) this.#sessions.delete(token);
+    for (const [token, record] of this.#sessions)
+      if (record.staffId === staffId) this.#sessions.delete(token);
   }
 }

@@ -1,10 +1,21 @@
 import { DeskError } from '../../../shared/errors';
 import type { HandlerMap } from '../../handler-map';
-import { authenticate, createFirstAdministrator, findStaffById, listStaff, addStaff, needsFirstAdministrator, updateStaff } from './staff.service';
+import {
+  authenticate,
+  createFirstAdministrator,
+  findStaffById,
+  listStaff,
+  addStaff,
+  needsFirstAdministrator,
+  updateStaff,
+} from './staff.service';
 
 /** Sign-in and first-run set-up. */
 export const sessionHandlers: HandlerMap<'session:'> = {
-  'session:status': async (_input, ctx) => ({ needsSetup: await needsFirstAdministrator(ctx.db), staff: ctx.staff }),
+  'session:status': async (_input, ctx) => ({
+    needsSetup: await needsFirstAdministrator(ctx.db),
+    staff: ctx.staff,
+  }),
   'session:createAdministrator': async (input, ctx) => {
     const staff = await createFirstAdministrator(ctx, input);
     return { token: ctx.sessions.start(staff.id), staff };
@@ -25,7 +36,10 @@ export const staffHandlers: HandlerMap<'staff:'> = {
   'staff:add': (input, ctx) => addStaff(ctx, input),
   'staff:update': async (input, ctx) => {
     if (input.id === ctx.staff?.id && (input.isActive === false || (input.role && input.role !== 'admin'))) {
-      throw new DeskError('refused', 'You cannot disable your own account or take away your own administrator role.');
+      throw new DeskError(
+        'refused',
+        'You cannot disable your own account or take away your own administrator role.',
+      );
     }
     const updated = await updateStaff(ctx, input);
     // A disabled or re-roled account must sign in again, so its new rights apply at once.

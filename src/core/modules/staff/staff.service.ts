@@ -49,15 +49,35 @@ export async function addStaff(
   const passwordHash = await hashPassword(input.password);
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('staff').select('id').where('username', '=', username).executeTakeFirst();
-    if (taken) throw new DeskError('validation', `The user name "${username}" is taken; choose another.`, { field: 'username' });
+    const taken = await trx
+      .selectFrom('staff')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirst();
+    if (taken)
+      throw new DeskError('validation', `The user name "${username}" is taken; choose another.`, {
+        field: 'username',
+      });
     const row = await trx
       .insertInto('staff')
-      .values({ username, displayName: input.displayName, role: input.role, passwordHash, createdAt: at, updatedAt: at, updatedBy: ctx.actor.name })
+      .values({
+        username,
+        displayName: input.displayName,
+        role: input.role,
+        passwordHash,
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: ctx.actor.name,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     const member = toStaffMember(row);
-    await recordAudit(trx, ctx.actor, at, { action: 'staff.add', entity: 'staff', entityId: row.id, after: member });
+    await recordAudit(trx, ctx.actor, at, {
+      action: 'staff.add',
+      entity: 'staff',
+      entityId: row.id,
+      after: member,
+    });
     return member;
   });
 }
@@ -70,15 +90,27 @@ export async function createFirstAdministrator(
   if (!(await needsFirstAdministrator(ctx.db))) {
     throw new DeskError('refused', 'This database already has staff accounts; sign in instead.');
   }
-  return addStaff({ ...ctx, actor: { id: null, name: input.displayName, role: 'admin' } }, { ...input, role: 'admin' });
+  return addStaff(
+    { ...ctx, actor: { id: null, name: input.displayName, role: 'admin' } },
+    { ...input, role: 'admin' },
+  );
 }
 
 /** Checks credentials; the same message for an unknown name and a wrong password, so names cannot be probed. */
 export async function authenticate(db: DeskDb, username: string, password: string): Promise<StaffMember> {
-  const row = await db.selectFrom('staff').selectAll().where('username', '=', username.trim().toLowerCase()).executeTakeFirst();
+  const row = await db
+    .selectFrom('staff')
+    .selectAll()
+    .where('username', '=', username.trim().toLowerCase())
+    .executeTakeFirst();
   const matches = row !== undefined && (await verifyPassword(password, row.passwordHash));
-  if (!row || !matches) throw new DeskError('unauthenticated', 'The user name or password is not right. Try again, or ask an administrator to reset it.');
-  if (row.isActive !== 1) throw new DeskError('unauthenticated', 'This account is disabled. Ask an administrator to enable it.');
+  if (!row || !matches)
+    throw new DeskError(
+      'unauthenticated',
+      'The user name or password is not right. Try again, or ask an administrator to reset it.',
+    );
+  if (row.isActive !== 1)
+    throw new DeskError('unauthenticated', 'This account is disabled. Ask an administrator to enable it.');
   return toStaffMember(row);
 }
 
@@ -92,11 +124,22 @@ export async function updateStaff(
     const row = await trx.selectFrom('staff').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!row) throw new DeskError('not_found', `No staff account with id ${input.id}.`);
     assertCurrentVersion(row, input.version, `The account of ${row.displayName}`);
-    const losesAdmin = row.role === 'admin' && row.isActive === 1 && (input.isActive === false || (input.role && input.role !== 'admin'));
+    const losesAdmin =
+      row.role === 'admin' &&
+      row.isActive === 1 &&
+      (input.isActive === false || (input.role && input.role !== 'admin'));
     if (losesAdmin) {
-      const admins = await trx.selectFrom('staff').select((eb) => eb.fn.countAll<number | string>().as('n')).where('role', '=', 'admin').where('isActive', '=', 1).executeTakeFirstOrThrow();
+      const admins = await trx
+        .selectFrom('staff')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('role', '=', 'admin')
+        .where('isActive', '=', 1)
+        .executeTakeFirstOrThrow();
       if (Number(admins.n) <= 1) {
-        throw new DeskError('refused', 'This is the last active administrator; make someone else an administrator first.');
+        throw new DeskError(
+          'refused',
+          'This is the last active administrator; make someone else an administrator first.',
+        );
       }
     }
     const updated = await trx
@@ -114,7 +157,13 @@ export async function updateStaff(
       .executeTakeFirstOrThrow();
     const before = toStaffMember(row);
     const after = toStaffMember(updated);
-    await recordAudit(trx, ctx.actor, at, { action: 'staff.update', entity: 'staff', entityId: row.id, before, after });
+    await recordAudit(trx, ctx.actor, at, {
+      action: 'staff.update',
+      entity: 'staff',
+      entityId: row.id,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -24,11 +24,20 @@ function createWebClient(): DeskApi {
         const token = sessionStorage.getItem(tokenKey);
         const response = await fetch(`/api/${encodeURIComponent(call.name)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+          headers: {
+            'Content-Type': 'application/json',
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          },
           body: JSON.stringify(input ?? {}),
         });
         if (!response.ok && response.headers.get('content-type')?.startsWith('application/json') !== true) {
-          return { ok: false, error: { kind: 'internal', message: `The desk did not answer (${response.status}). Is it still running?` } };
+          return {
+            ok: false,
+            error: {
+              kind: 'internal',
+              message: `The desk did not answer (${response.status}). Is it still running?`,
+            },
+          };
         }
         const envelope = (await response.json()) as Envelope<unknown>;
         if (envelope.ok && (call.name === 'session:signIn' || call.name === 'session:createAdministrator')) {

@@ -11,7 +11,8 @@ export function onSessionEnded(listener: () => void): () => void {
 }
 
 function noticeSessionEnd(error: unknown): void {
-  if (error instanceof DeskCallError && error.shape.kind === 'unauthenticated') sessionEndedListeners.forEach((listener) => listener());
+  if (error instanceof DeskCallError && error.shape.kind === 'unauthenticated')
+    sessionEndedListeners.forEach((listener) => listener());
 }
 
 /** The one query client: results are cached briefly and refreshed when a mutation invalidates them. */

@@ -13,7 +13,8 @@ interface FieldErrorTarget {
  * Conflicts get a title that says what to do.
  */
 export function showDeskError(error: unknown, form?: FieldErrorTarget): void {
-  const shape = error instanceof DeskCallError ? error.shape : { kind: 'internal' as const, message: String(error) };
+  const shape =
+    error instanceof DeskCallError ? error.shape : { kind: 'internal' as const, message: String(error) };
   if (form && 'field' in shape && shape.field && shape.field in form.getValues()) {
     form.setFieldError(shape.field, shape.message);
     return;
@@ -27,7 +28,12 @@ export function showDeskError(error: unknown, form?: FieldErrorTarget): void {
     unauthenticated: 'Signed out',
     internal: 'Unexpected error',
   };
-  notifications.show({ color: shape.kind === 'conflict' ? 'orange' : 'red', title: titles[shape.kind] ?? 'Error', message: shape.message, autoClose: shape.kind === 'conflict' ? false : 8000 });
+  notifications.show({
+    color: shape.kind === 'conflict' ? 'orange' : 'red',
+    title: titles[shape.kind] ?? 'Error',
+    message: shape.message,
+    autoClose: shape.kind === 'conflict' ? false : 8000,
+  });
 }
 
 /** A short success notice: staff see at once that the action went through. */

@@ -18,7 +18,11 @@ const SessionContext = createContext<SessionState | null>(null);
 /** Provides who is signed in to the whole app. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const status = useQuery({ queryKey: ['session'], queryFn: () => unwrap(desk.session.status({})), staleTime: Infinity });
+  const status = useQuery({
+    queryKey: ['session'],
+    queryFn: () => unwrap(desk.session.status({})),
+    staleTime: Infinity,
+  });
   const refresh = useCallback(async () => {
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
     await queryClient.invalidateQueries({ queryKey: ['session'] });

@@ -26,13 +26,25 @@ function Harness({ onOpen, filter = '' }: { onOpen?: (row: Row) => void; filter?
   const [selection, setSelection] = useState<RowSelectionState>({});
   return (
     <MantineProvider>
-      <DataTable label="Test table" data={rows} columns={columns} getRowId={(r) => String(r.id)} rowSelection={selection} onRowSelectionChange={setSelection} globalFilter={filter} {...(onOpen ? { onRowOpen: onOpen } : {})} />
+      <DataTable
+        label="Test table"
+        data={rows}
+        columns={columns}
+        getRowId={(r) => String(r.id)}
+        rowSelection={selection}
+        onRowSelectionChange={setSelection}
+        globalFilter={filter}
+        {...(onOpen ? { onRowOpen: onOpen } : {})}
+      />
       <output>{Object.keys(selection).join(',')}</output>
     </MantineProvider>
   );
 }
 
-const bodyRows = () => within(screen.getByRole('table', { name: 'Test table' })).getAllByRole('row').slice(1);
+const bodyRows = () =>
+  within(screen.getByRole('table', { name: 'Test table' }))
+    .getAllByRole('row')
+    .slice(1);
 const codes = () => bodyRows().map((row) => row.textContent);
 
 afterEach(cleanup);
@@ -42,10 +54,18 @@ describe('DataTable', () => {
     render(<Harness />);
     const studentsHeader = screen.getByRole('button', { name: 'Students' });
     fireEvent.click(studentsHeader);
-    expect(codes().map((text) => text?.match(/[A-Z]{3}\d{4}/)?.[0])).toEqual(['EBC1005', 'EBC2011', 'LAW1001']);
+    expect(codes().map((text) => text?.match(/[A-Z]{3}\d{4}/)?.[0])).toEqual([
+      'EBC1005',
+      'EBC2011',
+      'LAW1001',
+    ]);
     expect(studentsHeader.closest('th')?.getAttribute('aria-sort')).toBe('descending');
     fireEvent.click(studentsHeader);
-    expect(codes().map((text) => text?.match(/[A-Z]{3}\d{4}/)?.[0])).toEqual(['LAW1001', 'EBC2011', 'EBC1005']);
+    expect(codes().map((text) => text?.match(/[A-Z]{3}\d{4}/)?.[0])).toEqual([
+      'LAW1001',
+      'EBC2011',
+      'EBC1005',
+    ]);
   });
 
   it('filters rows by text in any column', () => {

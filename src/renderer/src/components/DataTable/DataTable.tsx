@@ -60,7 +60,12 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         />
       ),
       cell: ({ row }) => (
-        <Checkbox aria-label="Select row" tabIndex={-1} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+        <Checkbox
+          aria-label="Select row"
+          tabIndex={-1}
+          checked={row.getIsSelected()}
+          onChange={row.getToggleSelectedHandler()}
+        />
       ),
     };
     return [select, ...props.columns];
@@ -121,9 +126,18 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                   >
                     {header.column.getCanSort() ? (
-                      <UnstyledButton onClick={header.column.getToggleSortingHandler()} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, fontWeight: 600 }}>
+                      <UnstyledButton
+                        onClick={header.column.getToggleSortingHandler()}
+                        style={{ display: 'inline-flex', alignItems: 'center', gap: 4, fontWeight: 600 }}
+                      >
                         {label}
-                        {sorted === 'asc' ? <IconArrowUp size={14} /> : sorted === 'desc' ? <IconArrowDown size={14} /> : <IconSelector size={14} opacity={0.4} />}
+                        {sorted === 'asc' ? (
+                          <IconArrowUp size={14} />
+                        ) : sorted === 'desc' ? (
+                          <IconArrowDown size={14} />
+                        ) : (
+                          <IconSelector size={14} opacity={0.4} />
+                        )}
                       </UnstyledButton>
                     ) : (
                       label

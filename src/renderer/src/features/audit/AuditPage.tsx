@@ -10,22 +10,57 @@ const pageSize = 100;
 
 /** One line saying what changed, from the before and after of an audit row. */
 function describeChange(entry: AuditEntry): string {
-  const pick = (value: unknown) => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+  const pick = (value: unknown) =>
+    value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   const before = pick(entry.before);
   const after = pick(entry.after);
   if (entry.action === 'course.link') return `${String(after['course'])} → ${String(after['programme'])}`;
   if (entry.action === 'course.unlink') return `${String(before['course'])} ✕ ${String(before['programme'])}`;
-  const changed = Object.keys(after).filter((key) => key !== 'version' && key !== 'updatedAt' && JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-  if (entry.before !== null && changed.length > 0) return changed.map((key) => `${key}: ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`).join('; ');
+  const changed = Object.keys(after).filter(
+    (key) =>
+      key !== 'version' && key !== 'updatedAt' && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
+  if (entry.before !== null && changed.length > 0)
+    return changed
+      .map((key) => `${key}: ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`)
+      .join('; ');
   return entry.after === null ? '' : JSON.stringify(entry.after);
 }
 
 const columns: ColumnDef<AuditEntry, unknown>[] = [
-  { accessorKey: 'at', header: 'When (UTC)', cell: ({ getValue }) => String(getValue()).replace('T', ' ').slice(0, 19) },
-  { accessorKey: 'actorName', header: 'Who', cell: ({ row }) => <Group gap={4}><Text size="sm">{row.original.actorName}</Text><Badge size="xs" variant="light">{row.original.actorRole}</Badge></Group> },
+  {
+    accessorKey: 'at',
+    header: 'When (UTC)',
+    cell: ({ getValue }) => String(getValue()).replace('T', ' ').slice(0, 19),
+  },
+  {
+    accessorKey: 'actorName',
+    header: 'Who',
+    cell: ({ row }) => (
+      <Group gap={4}>
+        <Text size="sm">{row.original.actorName}</Text>
+        <Badge size="xs" variant="light">
+          {row.original.actorRole}
+        </Badge>
+      </Group>
+    ),
+  },
   { accessorKey: 'action', header: 'Action', cell: ({ getValue }) => <Code>{String(getValue())}</Code> },
-  { accessorKey: 'entityId', header: 'Record', cell: ({ row }) => `${row.original.entity} ${row.original.entityId}` },
-  { id: 'change', header: 'Change', enableSorting: false, cell: ({ row }) => <Text size="sm" maw={520} style={{ wordBreak: 'break-word' }}>{describeChange(row.original)}</Text> },
+  {
+    accessorKey: 'entityId',
+    header: 'Record',
+    cell: ({ row }) => `${row.original.entity} ${row.original.entityId}`,
+  },
+  {
+    id: 'change',
+    header: 'Change',
+    enableSorting: false,
+    cell: ({ row }) => (
+      <Text size="sm" maw={520} style={{ wordBreak: 'break-word' }}>
+        {describeChange(row.original)}
+      </Text>
+    ),
+  },
   { accessorKey: 'reason', header: 'Reason', cell: ({ getValue }) => (getValue() as string | null) ?? '' },
 ];
 
@@ -34,8 +69,17 @@ export function AuditPage() {
   const [entity, setEntity] = useState<string | null>(null);
   const [actorId, setActorId] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const input = { ...(entity ? { entity } : {}), ...(actorId ? { actorId: Number(actorId) } : {}), offset: (page - 1) * pageSize, limit: pageSize };
-  const audit = useQuery({ queryKey: ['audit', input], queryFn: () => unwrap(desk.audit.list(input)), placeholderData: keepPreviousData });
+  const input = {
+    ...(entity ? { entity } : {}),
+    ...(actorId ? { actorId: Number(actorId) } : {}),
+    offset: (page - 1) * pageSize,
+    limit: pageSize,
+  };
+  const audit = useQuery({
+    queryKey: ['audit', input],
+    queryFn: () => unwrap(desk.audit.list(input)),
+    placeholderData: keepPreviousData,
+  });
   const total = audit.data?.total ?? 0;
   return (
     <Stack>
@@ -46,19 +90,41 @@ export function AuditPage() {
         </Text>
       </div>
       <Group>
-        <Select label="Record type" placeholder="All" clearable data={audit.data?.entities ?? []} value={entity} onChange={(v) => { setEntity(v); setPage(1); }} w={220} />
+        <Select
+          label="Record type"
+          placeholder="All"
+          clearable
+          data={audit.data?.entities ?? []}
+          value={entity}
+          onChange={(v) => {
+            setEntity(v);
+            setPage(1);
+          }}
+          w={220}
+        />
         <Select
           label="Staff member"
           placeholder="Everyone"
           clearable
           data={(audit.data?.actors ?? []).map((a) => ({ value: String(a.id), label: a.name }))}
           value={actorId}
-          onChange={(v) => { setActorId(v); setPage(1); }}
+          onChange={(v) => {
+            setActorId(v);
+            setPage(1);
+          }}
           w={260}
         />
-        <Text size="sm" c="dimmed" mt={24}>{total.toLocaleString('en-GB')} entries</Text>
+        <Text size="sm" c="dimmed" mt={24}>
+          {total.toLocaleString('en-GB')} entries
+        </Text>
       </Group>
-      <DataTable label="Audit trail" data={audit.data?.rows ?? []} columns={columns} getRowId={(row) => String(row.id)} emptyText={audit.isLoading ? 'Loading…' : 'No entries.'} />
+      <DataTable
+        label="Audit trail"
+        data={audit.data?.rows ?? []}
+        columns={columns}
+        getRowId={(row) => String(row.id)}
+        emptyText={audit.isLoading ? 'Loading…' : 'No entries.'}
+      />
       {total > pageSize && <Pagination total={Math.ceil(total / pageSize)} value={page} onChange={setPage} />}
     </Stack>
   );

@@ -1,4 +1,18 @@
-import { ActionIcon, Alert, Badge, Button, Checkbox, Divider, Drawer, Group, NumberInput, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Divider,
+  Drawer,
+  Group,
+  NumberInput,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { IconLink, IconUnlink } from '@tabler/icons-react';
@@ -21,7 +35,19 @@ export interface CourseDrawerProps {
 /** A course: edit its fields and manage its programme links. */
 export function CourseDrawer({ course, onClose }: CourseDrawerProps) {
   return (
-    <Drawer opened={course !== null} onClose={onClose} position="right" size="lg" title={course && <Text fw={700}>{course.code} — {course.title}</Text>}>
+    <Drawer
+      opened={course !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={
+        course && (
+          <Text fw={700}>
+            {course.code} — {course.title}
+          </Text>
+        )
+      }
+    >
       {/* A new course or a newer version starts a fresh form. */}
       {course && <CourseEditor key={`${course.id}:${course.version}`} course={course} onClose={onClose} />}
     </Drawer>
@@ -64,7 +90,8 @@ function CourseEditor({ course, onClose }: { course: CourseRow; onClose: () => v
           onClose();
         },
         onError: (error) => {
-          if (error instanceof DeskCallError && error.shape.kind === 'conflict') setConflict(error.shape.message);
+          if (error instanceof DeskCallError && error.shape.kind === 'conflict')
+            setConflict(error.shape.message);
           else showDeskError(error, form);
         },
       },
@@ -77,7 +104,8 @@ function CourseEditor({ course, onClose }: { course: CourseRow; onClose: () => v
       children: (
         <Text size="sm">
           {course.code} will no longer belong to {programme.name}.{' '}
-          {course.programmes.length === 1 && 'It will then be a course without programme, and its students will see it as such in the portal.'}
+          {course.programmes.length === 1 &&
+            'It will then be a course without programme, and its students will see it as such in the portal.'}
         </Text>
       ),
       labels: { confirm: 'Remove link', cancel: 'Keep it' },
@@ -87,7 +115,9 @@ function CourseEditor({ course, onClose }: { course: CourseRow; onClose: () => v
           { courseId: course.id, programmeId: programme.id },
           {
             onSuccess: (result) => {
-              showDone(`${course.code} no longer belongs to ${programme.name}${result.becameOrphan ? '; it is now a course without programme.' : '.'}`);
+              showDone(
+                `${course.code} no longer belongs to ${programme.name}${result.becameOrphan ? '; it is now a course without programme.' : '.'}`,
+              );
               onClose();
             },
             onError: (error) => showDeskError(error),
@@ -102,7 +132,12 @@ function CourseEditor({ course, onClose }: { course: CourseRow; onClose: () => v
           <Alert color="orange" title="Someone else changed this course" role="alert">
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{conflict}</Text>
-              <Button size="xs" variant="light" color="orange" onClick={() => void queryClient.invalidateQueries({ queryKey: catalogueKeys.all })}>
+              <Button
+                size="xs"
+                variant="light"
+                color="orange"
+                onClick={() => void queryClient.invalidateQueries({ queryKey: catalogueKeys.all })}
+              >
                 Reload the course
               </Button>
             </Stack>
@@ -112,14 +147,33 @@ function CourseEditor({ course, onClose }: { course: CourseRow; onClose: () => v
           <Stack gap="sm">
             <TextInput label="Title" disabled={!canEdit} {...form.getInputProps('title')} />
             <Group grow>
-              <NumberInput label="ECTS" min={0.5} max={60} step={0.5} decimalScale={1} disabled={!canEdit} {...form.getInputProps('ects')} />
-              <NumberInput label="Period" min={1} max={6} disabled={!canEdit} {...form.getInputProps('period')} />
+              <NumberInput
+                label="ECTS"
+                min={0.5}
+                max={60}
+                step={0.5}
+                decimalScale={1}
+                disabled={!canEdit}
+                {...form.getInputProps('ects')}
+              />
+              <NumberInput
+                label="Period"
+                min={1}
+                max={6}
+                disabled={!canEdit}
+                {...form.getInputProps('period')}
+              />
               <TextInput label="Faculty" disabled={!canEdit} {...form.getInputProps('faculty')} />
             </Group>
             <TextInput label="Coordinator" disabled={!canEdit} {...form.getInputProps('coordinator')} />
-            <Checkbox label="Skills training" disabled={!canEdit} {...form.getInputProps('isSkillsTraining', { type: 'checkbox' })} />
+            <Checkbox
+              label="Skills training"
+              disabled={!canEdit}
+              {...form.getInputProps('isSkillsTraining', { type: 'checkbox' })}
+            />
             <Text size="xs" c="dimmed">
-              Version {course.version}, last changed by {course.updatedBy} at {new Date(course.updatedAt).toLocaleString('en-GB')}
+              Version {course.version}, last changed by {course.updatedBy} at{' '}
+              {new Date(course.updatedAt).toLocaleString('en-GB')}
             </Text>
             {canEdit && (
               <Group justify="flex-end">
@@ -131,16 +185,29 @@ function CourseEditor({ course, onClose }: { course: CourseRow; onClose: () => v
           </Stack>
         </form>
         <Divider label="Programmes" labelPosition="left" />
-        {course.programmes.length === 0 && <Text c="orange" size="sm">This course belongs to no programme.</Text>}
+        {course.programmes.length === 0 && (
+          <Text c="orange" size="sm">
+            This course belongs to no programme.
+          </Text>
+        )}
         {course.programmes.map((programme) => (
           <Group key={programme.id} justify="space-between" wrap="nowrap">
             <Group gap="xs">
               <Text size="sm">{programme.name}</Text>
-              {programme.faculty && <Badge variant="light" size="sm">{programme.faculty}</Badge>}
+              {programme.faculty && (
+                <Badge variant="light" size="sm">
+                  {programme.faculty}
+                </Badge>
+              )}
             </Group>
             {canEdit && (
               <Tooltip label={`Remove the link to ${programme.name}`}>
-                <ActionIcon variant="subtle" color="red" aria-label={`Unlink ${programme.name}`} onClick={() => confirmUnlink(programme)}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Unlink ${programme.name}`}
+                  onClick={() => confirmUnlink(programme)}
+                >
                   <IconUnlink size={16} />
                 </ActionIcon>
               </Tooltip>

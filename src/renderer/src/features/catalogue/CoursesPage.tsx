@@ -49,10 +49,13 @@ export function CoursesPage() {
     ...(programmeId ? { programmeId } : {}),
     offset: (page - 1) * pageSize,
     limit: pageSize,
-    sortBy: ((sort?.id ?? 'code') as SortKey),
+    sortBy: (sort?.id ?? 'code') as SortKey,
     sortDirection: sort?.desc ? 'desc' : 'asc',
   });
-  const open = useMemo(() => courses.data?.rows.find((row) => row.id === openId) ?? null, [courses.data, openId]);
+  const open = useMemo(
+    () => courses.data?.rows.find((row) => row.id === openId) ?? null,
+    [courses.data, openId],
+  );
   const total = courses.data?.total ?? 0;
 
   return (
@@ -61,7 +64,8 @@ export function CoursesPage() {
         <div>
           <Title order={2}>Courses</Title>
           <Text c="dimmed" size="sm">
-            {total.toLocaleString('en-GB')} courses{programmeId ? ' in this programme' : ''}. Open a course (Enter or double-click) to edit it or its programmes.
+            {total.toLocaleString('en-GB')} courses{programmeId ? ' in this programme' : ''}. Open a course
+            (Enter or double-click) to edit it or its programmes.
           </Text>
         </div>
       </Group>

@@ -41,7 +41,14 @@ export function LinkCoursesModal({ courses, excludeProgrammeIds, onClose }: Link
     );
   };
   return (
-    <Modal opened={courses.length > 0} onClose={() => close(false)} title={courses.length === 1 ? 'Link course to programmes' : `Link ${courses.length} courses to programmes`} size="lg">
+    <Modal
+      opened={courses.length > 0}
+      onClose={() => close(false)}
+      title={
+        courses.length === 1 ? 'Link course to programmes' : `Link ${courses.length} courses to programmes`
+      }
+      size="lg"
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -61,7 +68,16 @@ export function LinkCoursesModal({ courses, excludeProgrammeIds, onClose }: Link
               ))}
             </List>
           </div>
-          <ProgrammePicker value={programmeIds} onChange={(v) => { setProgrammeIds(v); setError(undefined); }} exclude={excludeProgrammeIds ?? []} error={error} autoFocus />
+          <ProgrammePicker
+            value={programmeIds}
+            onChange={(v) => {
+              setProgrammeIds(v);
+              setError(undefined);
+            }}
+            exclude={excludeProgrammeIds ?? []}
+            error={error}
+            autoFocus
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => close(false)}>
               Cancel

@@ -11,7 +11,15 @@ import { useOrphanCourses } from './useCatalogue';
 
 const columns: ColumnDef<OrphanCourse, unknown>[] = [
   ...courseColumns<OrphanCourse>(),
-  { accessorKey: 'registeredStudents', header: 'Registered students', cell: ({ getValue }) => <Text size="sm" fw={600}>{String(getValue())}</Text> },
+  {
+    accessorKey: 'registeredStudents',
+    header: 'Registered students',
+    cell: ({ getValue }) => (
+      <Text size="sm" fw={600}>
+        {String(getValue())}
+      </Text>
+    ),
+  },
 ];
 
 /** "Courses without programme": the courses students see unlinked in the portal, for the office to link. */
@@ -22,7 +30,10 @@ export function OrphanCoursesPage() {
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [linking, setLinking] = useState<OrphanCourse[]>([]);
   const canLink = staff?.role === 'desk' || staff?.role === 'admin';
-  const selected = useMemo(() => (orphans.data ?? []).filter((course) => selection[String(course.id)]), [orphans.data, selection]);
+  const selected = useMemo(
+    () => (orphans.data ?? []).filter((course) => selection[String(course.id)]),
+    [orphans.data, selection],
+  );
   const waiting = (orphans.data ?? []).reduce((sum, course) => sum + course.registeredStudents, 0);
 
   return (
@@ -31,8 +42,9 @@ export function OrphanCoursesPage() {
         <div>
           <Title order={2}>Courses without programme</Title>
           <Text c="dimmed" size="sm" maw={720}>
-            Students see these courses under "Courses without programme" in the portal, where their grades do not count towards a programme's GPA. Only this office can link
-            them. Select courses and link them to one or more programmes.
+            Students see these courses under "Courses without programme" in the portal, where their grades do
+            not count towards a programme's GPA. Only this office can link them. Select courses and link them
+            to one or more programmes.
           </Text>
         </div>
         <Group>
@@ -53,8 +65,15 @@ export function OrphanCoursesPage() {
           w={380}
           aria-label="Filter courses without programme"
         />
-        <Tooltip label="Only the office of student affairs (desk) and administrators link courses" disabled={canLink}>
-          <Button leftSection={<IconLink size={16} />} disabled={!canLink || selected.length === 0} onClick={() => setLinking(selected)}>
+        <Tooltip
+          label="Only the office of student affairs (desk) and administrators link courses"
+          disabled={canLink}
+        >
+          <Button
+            leftSection={<IconLink size={16} />}
+            disabled={!canLink || selected.length === 0}
+            onClick={() => setLinking(selected)}
+          >
             {selected.length > 1 ? `Link ${selected.length} courses…` : 'Link to programme…'}
           </Button>
         </Tooltip>
@@ -71,7 +90,11 @@ export function OrphanCoursesPage() {
           rowSelection={selection}
           onRowSelectionChange={setSelection}
           onRowOpen={(row) => canLink && setLinking([row])}
-          emptyText={filter ? 'No course without programme matches the filter.' : 'Every course belongs to a programme. Nothing to do here.'}
+          emptyText={
+            filter
+              ? 'No course without programme matches the filter.'
+              : 'Every course belongs to a programme. Nothing to do here.'
+          }
         />
       )}
       <LinkCoursesModal

@@ -15,10 +15,21 @@ export interface ProgrammePickerProps {
   autoFocus?: boolean;
 }
 
-const levelLabels = { bachelor: "Bachelor's", master: "Master's", 'pre-master': "Pre-master's", 'professional-master': "Professional master's" } as const;
+const levelLabels = {
+  bachelor: "Bachelor's",
+  master: "Master's",
+  'pre-master': "Pre-master's",
+  'professional-master': "Professional master's",
+} as const;
 
 /** Search-as-you-type picker of one or more programmes, grouped by level. */
-export function ProgrammePicker({ value, onChange, exclude = [], error, autoFocus = false }: ProgrammePickerProps) {
+export function ProgrammePicker({
+  value,
+  onChange,
+  exclude = [],
+  error,
+  autoFocus = false,
+}: ProgrammePickerProps) {
   const programmes = useProgrammes();
   const data = useMemo(() => {
     const groups = new Map<string, { value: string; label: string }[]>();

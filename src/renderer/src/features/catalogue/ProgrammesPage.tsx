@@ -24,8 +24,16 @@ const columns: ColumnDef<Programme, unknown>[] = [
     enableSorting: false,
     cell: ({ row }) => (
       <Group gap={4}>
-        {row.original.hasPartTimeVariant && <Badge variant="light" size="sm">Part-time variant</Badge>}
-        {row.original.isSmallScaleIntensive && <Badge variant="light" size="sm" color="grape">Small-scale intensive</Badge>}
+        {row.original.hasPartTimeVariant && (
+          <Badge variant="light" size="sm">
+            Part-time variant
+          </Badge>
+        )}
+        {row.original.isSmallScaleIntensive && (
+          <Badge variant="light" size="sm" color="grape">
+            Small-scale intensive
+          </Badge>
+        )}
       </Group>
     ),
   },
@@ -45,7 +53,14 @@ export function ProgrammesPage() {
           {programmes.data?.length ?? '…'} programmes. Open one to see its courses.
         </Text>
       </div>
-      <TextInput placeholder="Filter programmes" leftSection={<IconSearch size={16} />} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={340} aria-label="Filter programmes" />
+      <TextInput
+        placeholder="Filter programmes"
+        leftSection={<IconSearch size={16} />}
+        value={filter}
+        onChange={(e) => setFilter(e.currentTarget.value)}
+        w={340}
+        aria-label="Filter programmes"
+      />
       <DataTable
         label="Programmes"
         data={programmes.data ?? []}

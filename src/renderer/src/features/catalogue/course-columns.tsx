@@ -10,7 +10,15 @@ export function formatEcts(ects: number): string {
 /** The columns every course table shows, for any row that is a course. */
 export function courseColumns<Row extends Course>(): ColumnDef<Row, unknown>[] {
   return [
-    { accessorKey: 'code', header: 'Code', cell: ({ getValue }) => <Text ff="monospace" size="sm">{String(getValue())}</Text> },
+    {
+      accessorKey: 'code',
+      header: 'Code',
+      cell: ({ getValue }) => (
+        <Text ff="monospace" size="sm">
+          {String(getValue())}
+        </Text>
+      ),
+    },
     {
       accessorKey: 'title',
       header: 'Title',
@@ -28,6 +36,15 @@ export function courseColumns<Row extends Course>(): ColumnDef<Row, unknown>[] {
     { accessorKey: 'ects', header: 'ECTS', cell: ({ getValue }) => formatEcts(Number(getValue())) },
     { accessorKey: 'period', header: 'Period' },
     { accessorKey: 'faculty', header: 'Faculty' },
-    { accessorKey: 'coordinator', header: 'Coordinator', cell: ({ getValue }) => (getValue() as string | null) ?? <Text c="dimmed" size="sm">—</Text> },
+    {
+      accessorKey: 'coordinator',
+      header: 'Coordinator',
+      cell: ({ getValue }) =>
+        (getValue() as string | null) ?? (
+          <Text c="dimmed" size="sm">
+            —
+          </Text>
+        ),
+    },
   ];
 }

@@ -18,17 +18,28 @@ export function useCatalogueSummary() {
 
 /** Every programme with its course count. */
 export function useProgrammes() {
-  return useQuery({ queryKey: catalogueKeys.programmes, queryFn: () => unwrap(desk.catalogue.listProgrammes({})), staleTime: 60_000 });
+  return useQuery({
+    queryKey: catalogueKeys.programmes,
+    queryFn: () => unwrap(desk.catalogue.listProgrammes({})),
+    staleTime: 60_000,
+  });
 }
 
 /** The courses without programme. */
 export function useOrphanCourses() {
-  return useQuery({ queryKey: catalogueKeys.orphans, queryFn: () => unwrap(desk.catalogue.listOrphanCourses({})) });
+  return useQuery({
+    queryKey: catalogueKeys.orphans,
+    queryFn: () => unwrap(desk.catalogue.listOrphanCourses({})),
+  });
 }
 
 /** One page of courses. */
 export function useCourses(input: CallInput<'catalogue:listCourses'>) {
-  return useQuery({ queryKey: catalogueKeys.courses(input), queryFn: () => unwrap(desk.catalogue.listCourses(input)), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: catalogueKeys.courses(input),
+    queryFn: () => unwrap(desk.catalogue.listCourses(input)),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Links courses to programmes and refreshes the catalogue; linked courses leave the orphan list at once. */
@@ -38,7 +49,9 @@ export function useLinkCourses() {
     mutationFn: (input: CallInput<'catalogue:linkCourses'>) => unwrap(desk.catalogue.linkCourses(input)),
     onSuccess: (_result, input) => {
       const linked = new Set(input.courseIds);
-      queryClient.setQueryData(catalogueKeys.orphans, (rows: { id: number }[] | undefined) => rows?.filter((row) => !linked.has(row.id)));
+      queryClient.setQueryData(catalogueKeys.orphans, (rows: { id: number }[] | undefined) =>
+        rows?.filter((row) => !linked.has(row.id)),
+      );
       void queryClient.invalidateQueries({ queryKey: catalogueKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['audit'] });
     },

@@ -16,14 +16,21 @@ export function OverviewPage() {
   const loadDemo = useMutation({
     mutationFn: () => unwrap(desk.demo.load({})),
     onSuccess: (counts) => {
-      showDone(`Loaded the demo data: ${counts.programmes} programmes, ${counts.courses} courses, ${counts.students} students.`);
+      showDone(
+        `Loaded the demo data: ${counts.programmes} programmes, ${counts.courses} courses, ${counts.students} students.`,
+      );
       void queryClient.invalidateQueries();
     },
     onError: (error) => showDeskError(error),
   });
   const isEmpty = summary.data !== undefined && summary.data.courses === 0 && summary.data.students === 0;
   const tiles = [
-    { label: 'Courses without programme', value: summary.data?.orphanCourses, to: '/orphans', color: summary.data?.orphanCourses ? 'orange' : 'teal' },
+    {
+      label: 'Courses without programme',
+      value: summary.data?.orphanCourses,
+      to: '/orphans',
+      color: summary.data?.orphanCourses ? 'orange' : 'teal',
+    },
     { label: 'Courses', value: summary.data?.courses, to: '/courses', color: 'blue' },
     { label: 'Programmes', value: summary.data?.programmes, to: '/programmes', color: 'blue' },
     { label: 'Students', value: summary.data?.students, to: '/', color: 'gray' },
@@ -34,7 +41,11 @@ export function OverviewPage() {
       {isEmpty && (
         <Alert color="blue" title="This database is empty">
           <Stack gap="xs">
-            <Text size="sm">Import your catalogue (Import and export), or load the demo data to try the app: the programmes of Appendix I, courses per faculty, a few dozen courses without programme, and students with registrations.</Text>
+            <Text size="sm">
+              Import your catalogue (Import and export), or load the demo data to try the app: the programmes
+              of Appendix I, courses per faculty, a few dozen courses without programme, and students with
+              registrations.
+            </Text>
             {staff?.role === 'admin' ? (
               <Group>
                 <Button
@@ -42,7 +53,12 @@ export function OverviewPage() {
                   onClick={() =>
                     modals.openConfirmModal({
                       title: 'Load the demo data?',
-                      children: <Text size="sm">Only for trying the app out: the demo students and courses are not real. Load them into this database?</Text>,
+                      children: (
+                        <Text size="sm">
+                          Only for trying the app out: the demo students and courses are not real. Load them
+                          into this database?
+                        </Text>
+                      ),
                       labels: { confirm: 'Load demo data', cancel: 'Cancel' },
                       onConfirm: () => loadDemo.mutate(),
                     })
@@ -59,9 +75,19 @@ export function OverviewPage() {
       )}
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         {tiles.map((tile) => (
-          <Card key={tile.label} withBorder component="button" onClick={() => navigate(tile.to)} style={{ textAlign: 'left', cursor: 'pointer' }}>
-            <Text size="sm" c="dimmed">{tile.label}</Text>
-            <Text fz={32} fw={700} c={tile.color}>{tile.value?.toLocaleString('en-GB') ?? '…'}</Text>
+          <Card
+            key={tile.label}
+            withBorder
+            component="button"
+            onClick={() => navigate(tile.to)}
+            style={{ textAlign: 'left', cursor: 'pointer' }}
+          >
+            <Text size="sm" c="dimmed">
+              {tile.label}
+            </Text>
+            <Text fz={32} fw={700} c={tile.color}>
+              {tile.value?.toLocaleString('en-GB') ?? '…'}
+            </Text>
           </Card>
         ))}
       </SimpleGrid>

@@ -11,7 +11,9 @@ export function SetupAdministratorPage() {
   const [isBusy, setBusy] = useState(false);
   const form = useForm({
     initialValues: { displayName: '', username: '', password: '', repeat: '' },
-    validate: { repeat: (value, values) => (value === values.password ? null : 'The passwords are not the same.') },
+    validate: {
+      repeat: (value, values) => (value === values.password ? null : 'The passwords are not the same.'),
+    },
   });
   const submit = form.onSubmit(async ({ repeat: _repeat, ...values }) => {
     setBusy(true);
@@ -32,13 +34,30 @@ export function SetupAdministratorPage() {
             <div>
               <Title order={2}>Welcome to Student Affairs Desk</Title>
               <Text c="dimmed" size="sm">
-                This database is new. Create the administrator account; the administrator then adds colleagues.
+                This database is new. Create the administrator account; the administrator then adds
+                colleagues.
               </Text>
             </div>
             <TextInput label="Your name" autoFocus required {...form.getInputProps('displayName')} />
-            <TextInput label="User name" autoComplete="username" required {...form.getInputProps('username')} />
-            <PasswordInput label="Password" description="At least 10 characters" autoComplete="new-password" required {...form.getInputProps('password')} />
-            <PasswordInput label="Repeat password" autoComplete="new-password" required {...form.getInputProps('repeat')} />
+            <TextInput
+              label="User name"
+              autoComplete="username"
+              required
+              {...form.getInputProps('username')}
+            />
+            <PasswordInput
+              label="Password"
+              description="At least 10 characters"
+              autoComplete="new-password"
+              required
+              {...form.getInputProps('password')}
+            />
+            <PasswordInput
+              label="Repeat password"
+              autoComplete="new-password"
+              required
+              {...form.getInputProps('repeat')}
+            />
             <Button type="submit" loading={isBusy}>
               Create administrator and sign in
             </Button>

@@ -19,7 +19,8 @@ export function SignInPage() {
       await unwrap(desk.session.signIn(values));
       await session.refresh();
     } catch (error) {
-      if (error instanceof DeskCallError && error.shape.kind === 'unauthenticated') setFailure(error.shape.message);
+      if (error instanceof DeskCallError && error.shape.kind === 'unauthenticated')
+        setFailure(error.shape.message);
       else showDeskError(error, form);
     } finally {
       setBusy(false);
@@ -42,8 +43,19 @@ export function SignInPage() {
                 {failure}
               </Alert>
             )}
-            <TextInput label="User name" autoComplete="username" autoFocus required {...form.getInputProps('username')} />
-            <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
+            <TextInput
+              label="User name"
+              autoComplete="username"
+              autoFocus
+              required
+              {...form.getInputProps('username')}
+            />
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              required
+              {...form.getInputProps('password')}
+            />
             <Button type="submit" loading={isBusy}>
               Sign in
             </Button>

@@ -1,4 +1,16 @@
-import { Badge, Button, Group, Modal, PasswordInput, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { IconUserPlus } from '@tabler/icons-react';
@@ -30,9 +42,18 @@ export function StaffPage() {
     void queryClient.invalidateQueries({ queryKey: ['staff'] });
     void queryClient.invalidateQueries({ queryKey: ['audit'] });
   };
-  const update = useMutation({ mutationFn: (input: CallInput<'staff:update'>) => unwrap(desk.staff.update(input)), onSuccess: refresh, onError: (e) => showDeskError(e) });
-  const add = useMutation({ mutationFn: (input: CallInput<'staff:add'>) => unwrap(desk.staff.add(input)), onSuccess: refresh });
-  const form = useForm({ initialValues: { displayName: '', username: '', password: '', role: 'desk' as StaffMember['role'] } });
+  const update = useMutation({
+    mutationFn: (input: CallInput<'staff:update'>) => unwrap(desk.staff.update(input)),
+    onSuccess: refresh,
+    onError: (e) => showDeskError(e),
+  });
+  const add = useMutation({
+    mutationFn: (input: CallInput<'staff:add'>) => unwrap(desk.staff.add(input)),
+    onSuccess: refresh,
+  });
+  const form = useForm({
+    initialValues: { displayName: '', username: '', password: '', role: 'desk' as StaffMember['role'] },
+  });
 
   const columns: ColumnDef<StaffMember, unknown>[] = [
     { accessorKey: 'displayName', header: 'Name' },
@@ -77,7 +98,12 @@ export function StaffPage() {
             if (isActive) return apply();
             modals.openConfirmModal({
               title: `Disable ${row.original.displayName}?`,
-              children: <Text size="sm">They are signed out at once and cannot sign in until an administrator enables the account again.</Text>,
+              children: (
+                <Text size="sm">
+                  They are signed out at once and cannot sign in until an administrator enables the account
+                  again.
+                </Text>
+              ),
               labels: { confirm: 'Disable', cancel: 'Cancel' },
               confirmProps: { color: 'red' },
               onConfirm: apply,
@@ -86,7 +112,12 @@ export function StaffPage() {
         />
       ),
     },
-    { id: 'you', header: '', enableSorting: false, cell: ({ row }) => (row.original.id === me?.id ? <Badge variant="light">You</Badge> : null) },
+    {
+      id: 'you',
+      header: '',
+      enableSorting: false,
+      cell: ({ row }) => (row.original.id === me?.id ? <Badge variant="light">You</Badge> : null),
+    },
   ];
 
   const submit = form.onSubmit((values) =>
@@ -119,7 +150,12 @@ export function StaffPage() {
           <Stack>
             <TextInput label="Name" required autoFocus {...form.getInputProps('displayName')} />
             <TextInput label="User name" required {...form.getInputProps('username')} />
-            <PasswordInput label="Initial password" description="At least 10 characters; ask them to keep it private" required {...form.getInputProps('password')} />
+            <PasswordInput
+              label="Initial password"
+              description="At least 10 characters; ask them to keep it private"
+              required
+              {...form.getInputProps('password')}
+            />
             <Select label="Role" data={roleOptions} allowDeselect={false} {...form.getInputProps('role')} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setAdding(false)}>

@@ -1,4 +1,17 @@
-import { Alert, Button, Card, FileInput, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconDownload, IconFileImport } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,11 +23,23 @@ import { showDeskError, showDone } from '../../api/show-error';
 import { useSession } from '../../api/useSession';
 
 const importKinds: { value: ImportKind; label: string; columns: string }[] = [
-  { value: 'programmes', label: 'Programmes', columns: 'code, name, level, faculty, has_part_time_variant, is_small_scale_intensive' },
-  { value: 'courses', label: 'Courses', columns: 'code, title, ects, period, faculty, coordinator, is_skills_training' },
+  {
+    value: 'programmes',
+    label: 'Programmes',
+    columns: 'code, name, level, faculty, has_part_time_variant, is_small_scale_intensive',
+  },
+  {
+    value: 'courses',
+    label: 'Courses',
+    columns: 'code, title, ects, period, faculty, coordinator, is_skills_training',
+  },
   { value: 'links', label: 'Course–programme links', columns: 'course_code, programme_code' },
   { value: 'students', label: 'Students', columns: 'student_number, family_name, given_names, email' },
-  { value: 'registrations', label: 'Course registrations', columns: 'student_number, course_code, academic_year, registered_at' },
+  {
+    value: 'registrations',
+    label: 'Course registrations',
+    columns: 'student_number, course_code, academic_year, registered_at',
+  },
 ];
 
 const exportTables: { value: ExportTable; label: string }[] = [
@@ -30,7 +55,8 @@ const exportTables: { value: ExportTable; label: string }[] = [
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
@@ -60,12 +86,16 @@ export function ImportExportPage() {
   const runImport = useMutation({
     mutationFn: async (dryRun: boolean) => {
       if (!file) throw new Error('Choose a file first.');
-      return unwrap(desk.transfer.importFile({ kind, fileName: file.name, contentBase64: await toBase64(file), dryRun }));
+      return unwrap(
+        desk.transfer.importFile({ kind, fileName: file.name, contentBase64: await toBase64(file), dryRun }),
+      );
     },
     onSuccess: (result) => {
       setCheck(result);
       if (!result.dryRun && result.problems.length === 0) {
-        showDone(`Imported ${file?.name}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`);
+        showDone(
+          `Imported ${file?.name}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`,
+        );
         void queryClient.invalidateQueries();
       }
     },
@@ -89,13 +119,40 @@ export function ImportExportPage() {
           <Stack>
             <Title order={4}>Import</Title>
             <Text size="sm" c="dimmed">
-              Check the file first: the check lists every problem by row and column and changes nothing. The import itself is all-or-nothing.
+              Check the file first: the check lists every problem by row and column and changes nothing. The
+              import itself is all-or-nothing.
             </Text>
-            <Select label="What the file holds" data={importKinds} value={kind} allowDeselect={false} onChange={(v) => { setKind(v as ImportKind); setCheck(null); }} />
-            <Text size="xs" c="dimmed">Columns: {selectedKind?.columns}</Text>
-            <FileInput label="File (CSV or XLSX)" accept=".csv,.xlsx" value={file} onChange={(f) => { setFile(f); setCheck(null); }} clearable placeholder="Choose a file" />
+            <Select
+              label="What the file holds"
+              data={importKinds}
+              value={kind}
+              allowDeselect={false}
+              onChange={(v) => {
+                setKind(v as ImportKind);
+                setCheck(null);
+              }}
+            />
+            <Text size="xs" c="dimmed">
+              Columns: {selectedKind?.columns}
+            </Text>
+            <FileInput
+              label="File (CSV or XLSX)"
+              accept=".csv,.xlsx"
+              value={file}
+              onChange={(f) => {
+                setFile(f);
+                setCheck(null);
+              }}
+              clearable
+              placeholder="Choose a file"
+            />
             <Group>
-              <Button variant="light" disabled={!file || !canImport} loading={runImport.isPending && runImport.variables} onClick={() => runImport.mutate(true)}>
+              <Button
+                variant="light"
+                disabled={!file || !canImport}
+                loading={runImport.isPending && runImport.variables}
+                onClick={() => runImport.mutate(true)}
+              >
                 Check file
               </Button>
               <Button
@@ -105,7 +162,12 @@ export function ImportExportPage() {
                 onClick={() =>
                   modals.openConfirmModal({
                     title: 'Import this file?',
-                    children: <Text size="sm">{check?.created} records will be created and {check?.updated} updated. Every change is recorded in the audit trail.</Text>,
+                    children: (
+                      <Text size="sm">
+                        {check?.created} records will be created and {check?.updated} updated. Every change is
+                        recorded in the audit trail.
+                      </Text>
+                    ),
                     labels: { confirm: 'Import', cancel: 'Cancel' },
                     onConfirm: () => runImport.mutate(false),
                   })
@@ -116,18 +178,27 @@ export function ImportExportPage() {
             </Group>
             {check && check.problems.length === 0 && (
               <Alert color="teal" title={check.dryRun ? 'The file is fine' : 'Imported'}>
-                {check.rows} rows: {check.created} {check.dryRun ? 'to create' : 'created'}, {check.updated} {check.dryRun ? 'to update' : 'updated'}, {check.unchanged} unchanged.
+                {check.rows} rows: {check.created} {check.dryRun ? 'to create' : 'created'}, {check.updated}{' '}
+                {check.dryRun ? 'to update' : 'updated'}, {check.unchanged} unchanged.
               </Alert>
             )}
             {check && check.problems.length > 0 && (
               <Alert color="red" title={`${check.problems.length} problem(s): nothing was imported`}>
                 <Table withRowBorders={false} fz="sm">
                   <Table.Thead>
-                    <Table.Tr><Table.Th>Row</Table.Th><Table.Th>Column</Table.Th><Table.Th>Problem</Table.Th></Table.Tr>
+                    <Table.Tr>
+                      <Table.Th>Row</Table.Th>
+                      <Table.Th>Column</Table.Th>
+                      <Table.Th>Problem</Table.Th>
+                    </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {check.problems.slice(0, 200).map((p, i) => (
-                      <Table.Tr key={i}><Table.Td>{p.row}</Table.Td><Table.Td>{p.column}</Table.Td><Table.Td>{p.message}</Table.Td></Table.Tr>
+                      <Table.Tr key={i}>
+                        <Table.Td>{p.row}</Table.Td>
+                        <Table.Td>{p.column}</Table.Td>
+                        <Table.Td>{p.message}</Table.Td>
+                      </Table.Tr>
                     ))}
                   </Table.Tbody>
                 </Table>
@@ -138,10 +209,27 @@ export function ImportExportPage() {
         <Card withBorder>
           <Stack>
             <Title order={4}>Export</Title>
-            <Select label="Table" data={exportTables} value={table} allowDeselect={false} onChange={(v) => setTable(v as ExportTable)} />
-            <SegmentedControl value={format} onChange={setFormat} data={[{ value: 'xlsx', label: 'Excel (XLSX)' }, { value: 'csv', label: 'CSV' }]} />
+            <Select
+              label="Table"
+              data={exportTables}
+              value={table}
+              allowDeselect={false}
+              onChange={(v) => setTable(v as ExportTable)}
+            />
+            <SegmentedControl
+              value={format}
+              onChange={setFormat}
+              data={[
+                { value: 'xlsx', label: 'Excel (XLSX)' },
+                { value: 'csv', label: 'CSV' },
+              ]}
+            />
             <Group>
-              <Button leftSection={<IconDownload size={16} />} loading={runExport.isPending} onClick={() => runExport.mutate()}>
+              <Button
+                leftSection={<IconDownload size={16} />}
+                loading={runExport.isPending}
+                onClick={() => runExport.mutate()}
+              >
                 Export
               </Button>
             </Group>
