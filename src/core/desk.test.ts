@@ -26,6 +26,8 @@ const expectedAccess: Record<string, 'public' | readonly Role[]> = {
   'transfer:importFile': ['desk', 'admin'],
   'transfer:exportTable': ['desk', 'iro', 'ssc', 'admin'],
   'demo:load': ['admin'],
+  'provisions:listTexts': ['desk', 'iro', 'ssc', 'admin'],
+  'provisions:getText': ['desk', 'iro', 'ssc', 'admin'],
 };
 
 describe('the role × call matrix, enforced in src/core', () => {

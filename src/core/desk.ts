@@ -12,6 +12,7 @@ import { findStaffById } from './modules/staff/staff.service';
 import { sessionHandlers, staffHandlers } from './modules/staff/staff.handlers';
 import { demoHandlers } from './modules/demo/demo.handlers';
 import { transferHandlers } from './modules/transfer/transfer.handlers';
+import { provisionsHandlers } from './provisions/provisions.handlers';
 
 /** Every call's handler, checked against the contract by type: a call without a handler does not compile. */
 const handlers: { [N in CallName]: Handler<N> } = {
@@ -21,6 +22,7 @@ const handlers: { [N in CallName]: Handler<N> } = {
   ...auditHandlers,
   ...transferHandlers,
   ...demoHandlers,
+  ...provisionsHandlers,
 };
 
 /** The back office behind every adapter: one `invoke` that parses, authorises, runs and wraps. */

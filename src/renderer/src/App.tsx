@@ -13,6 +13,7 @@ import {
 import {
   IconBooks,
   IconFileSpreadsheet,
+  IconGavel,
   IconHistory,
   IconHome,
   IconLinkOff,
@@ -28,6 +29,7 @@ import { CoursesPage } from './features/catalogue/CoursesPage';
 import { OrphanCoursesPage } from './features/catalogue/OrphanCoursesPage';
 import { ProgrammesPage } from './features/catalogue/ProgrammesPage';
 import { OverviewPage } from './features/home/OverviewPage';
+import { ProvisionsPage } from './features/provisions/ProvisionsPage';
 import { SetupAdministratorPage } from './features/session/SetupAdministratorPage';
 import { SignInPage } from './features/session/SignInPage';
 import { StaffPage } from './features/staff/StaffPage';
@@ -62,6 +64,12 @@ const screens: readonly Screen[] = [
     label: 'Import and export',
     icon: <IconFileSpreadsheet size={18} />,
     page: () => <ImportExportPage />,
+  },
+  {
+    path: '/provisions',
+    label: 'Enrolment Provisions',
+    icon: <IconGavel size={18} />,
+    page: () => <ProvisionsPage />,
   },
   { path: '/audit', label: 'Audit trail', icon: <IconHistory size={18} />, page: () => <AuditPage /> },
   {

@@ -3,6 +3,7 @@ import { auditContract } from './audit.contract';
 import { catalogueContract } from './catalogue.contract';
 import type { Envelope } from '../errors';
 import type { CallDefinition } from './define-call';
+import { provisionsContract } from './provisions.contract';
 import { sessionContract, staffContract } from './session.contract';
 import { demoContract, transferContract } from './transfer.contract';
 
@@ -16,6 +17,7 @@ export const api = {
   audit: auditContract,
   transfer: transferContract,
   demo: demoContract,
+  provisions: provisionsContract,
 } as const;
 
 type Api = typeof api;
