@@ -34,16 +34,20 @@ try {
   await page.getByRole('table', { name: 'Courses' }).locator('tbody tr').first().waitFor();
   await page.screenshot({ path: join(out, '05-courses.png') });
   await courses.open(codes[5] ?? '');
+  await page.waitForTimeout(400); // let the drawer finish sliding in
   await page.screenshot({ path: join(out, '06-course-drawer.png') });
   await page.keyboard.press('Escape');
   await shell.goTo('Programmes');
   await page.screenshot({ path: join(out, '07-programmes.png') });
   await shell.goTo('Import and export');
   await page.screenshot({ path: join(out, '08-import-export.png') });
+  await page.goto(`${env.bridge.url}/#/provisions?ref=${encodeURIComponent('Art 20.1')}`);
+  await page.getByRole('article').waitFor();
+  await page.screenshot({ path: join(out, '09-provisions.png') });
   await shell.goTo('Audit trail');
-  await page.screenshot({ path: join(out, '09-audit.png') });
+  await page.screenshot({ path: join(out, '10-audit.png') });
   await shell.goTo('Staff');
-  await page.screenshot({ path: join(out, '10-staff.png') });
+  await page.screenshot({ path: join(out, '11-staff.png') });
   console.log(`Screenshots in ${out}`);
 } finally {
   await env.close();

@@ -5,27 +5,9 @@ import { useState } from 'react';
 import type { AuditEntry } from '../../../../shared/api/audit.contract';
 import { desk, unwrap } from '../../api/desk-client';
 import { DataTable } from '../../components/DataTable';
+import { describeChange } from './describe-change';
 
 const pageSize = 100;
-
-/** One line saying what changed, from the before and after of an audit row. */
-function describeChange(entry: AuditEntry): string {
-  const pick = (value: unknown) =>
-    value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  const before = pick(entry.before);
-  const after = pick(entry.after);
-  if (entry.action === 'course.link') return `${String(after['course'])} → ${String(after['programme'])}`;
-  if (entry.action === 'course.unlink') return `${String(before['course'])} ✕ ${String(before['programme'])}`;
-  const changed = Object.keys(after).filter(
-    (key) =>
-      key !== 'version' && key !== 'updatedAt' && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
-  );
-  if (entry.before !== null && changed.length > 0)
-    return changed
-      .map((key) => `${key}: ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`)
-      .join('; ');
-  return entry.after === null ? '' : JSON.stringify(entry.after);
-}
 
 const columns: ColumnDef<AuditEntry, unknown>[] = [
   {

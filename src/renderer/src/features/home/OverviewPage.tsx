@@ -33,7 +33,7 @@ export function OverviewPage() {
     },
     { label: 'Courses', value: summary.data?.courses, to: '/courses', color: 'blue' },
     { label: 'Programmes', value: summary.data?.programmes, to: '/programmes', color: 'blue' },
-    { label: 'Students', value: summary.data?.students, to: '/', color: 'gray' },
+    { label: 'Course registrations', value: summary.data?.registrations, to: '/courses', color: 'gray' },
   ];
   return (
     <Stack>
