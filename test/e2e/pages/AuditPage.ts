@@ -9,7 +9,7 @@ export class AuditPage {
   }
 
   async filterByStaff(name: string): Promise<void> {
-    await this.page.getByRole('textbox', { name: 'Staff member' }).click();
+    await this.page.getByLabel('Staff member').first().click();
     await this.page.getByRole('option', { name }).click();
   }
 }

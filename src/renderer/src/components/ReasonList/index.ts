@@ -1,0 +1,1 @@
+export { ReasonList, reasonKey, type Reason, type ReasonListProps } from './ReasonList';
