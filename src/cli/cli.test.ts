@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +100,62 @@ describe('the desk CLI on a temporary --db', () => {
     expect((await run('seed', '--scale', 'many', '--db', db)).err).toContain('--scale takes a whole number');
     expect((await run('frobnicate')).code).toBe(2);
     expect((await run('check', '--nonsense', '--db', db)).code).toBe(2);
+  });
+
+  it('quotes a fee from a facts file as JSON with the articles', async () => {
+    const quoted = await run(
+      'fee',
+      'quote',
+      '--facts',
+      'docs/fee-facts/first-year-eu-bachelor.json',
+      '--db',
+      db,
+    );
+    expect(quoted.code).toBe(0);
+    const result = JSON.parse(quoted.out) as {
+      tuition: { kind: string; amountCents: number; reasons: { article: string }[] };
+    };
+    expect(result.tuition).toMatchObject({ kind: 'low-statutory', amountCents: 110500 });
+    expect(result.tuition.reasons.map((r) => r.article)).toContain('Art 17.1');
+  });
+
+  it('computes a refund from a facts file: €9,200 paid, termination requested in January → €5,366.67', async () => {
+    const refunded = await run(
+      'fee',
+      'refund',
+      '--facts',
+      'docs/refund-facts/january-request-institutional-fee.json',
+      '--db',
+      db,
+    );
+    expect(refunded.code).toBe(0);
+    expect(JSON.parse(refunded.out)).toMatchObject({
+      effectiveDate: '2023-02-01',
+      monthsRemaining: 7,
+      refundCents: 536667,
+      netRefundCents: 536667,
+    });
+  });
+
+  it('refuses facts that do not parse, naming the field, as JSON', async () => {
+    const folder2 = mkdtempSync(join(tmpdir(), 'desk-facts-'));
+    const file = join(folder2, 'bad.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ programmeCode: 'b-econometrics-and-operations-research', nationalities: ['Germany'] }),
+    );
+    const refused = await run('fee', 'quote', '--facts', file, '--db', db);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.out)).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', field: 'facts.nationalities.0' },
+    });
+    writeFileSync(file, '{ not json');
+    expect((await run('fee', 'quote', '--facts', file, '--db', db)).err).toContain(
+      'is not a readable JSON file',
+    );
+    expect((await run('fee', 'estimate', '--facts', file, '--db', db)).code).toBe(2);
+    rmSync(folder2, { recursive: true, force: true });
   });
 
   it('lists every contract call with its roles', async () => {

@@ -221,6 +221,30 @@ const commands: Record<string, Command> = {
       );
     },
   },
+  fee: {
+    summary:
+      'Assess a fee (quote) or a refund (refund) from a JSON facts file; prints JSON with the reasons and their articles',
+    usage: 'desk fee (quote | refund) --facts FILE.json [--db PATH]',
+    options: { facts: { type: 'string' } },
+    async run({ desk, actor, values, positionals, io }) {
+      const verb = positionals[0];
+      if (verb !== 'quote' && verb !== 'refund') throw new UsageError('say "quote" or "refund"');
+      const file = typeof values['facts'] === 'string' ? values['facts'] : undefined;
+      if (!file) throw new UsageError('name the facts file with --facts FILE.json');
+      let facts: unknown;
+      try {
+        facts = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      } catch (error) {
+        io.err(`desk fee: ${file} is not a readable JSON file: ${(error as Error).message}`);
+        return 1;
+      }
+      const envelope = await desk.invokeAsOperator(actor, verb === 'quote' ? 'fees:quote' : 'fees:refund', {
+        facts,
+      });
+      // The assessment is data for other tools: always JSON, also for errors (with the field at fault).
+      return report(envelope, io, true, () => undefined);
+    },
+  },
   calls: {
     summary: 'List every call of the API contract with the roles allowed to make it',
     usage: 'desk calls [--json]',

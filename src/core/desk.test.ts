@@ -28,6 +28,9 @@ const expectedAccess: Record<string, 'public' | readonly Role[]> = {
   'demo:load': ['admin'],
   'provisions:listTexts': ['desk', 'iro', 'ssc', 'admin'],
   'provisions:getText': ['desk', 'iro', 'ssc', 'admin'],
+  'fees:quote': ['desk', 'iro', 'ssc', 'admin'],
+  'fees:refund': ['desk', 'iro', 'ssc', 'admin'],
+  'fees:programmes': ['desk', 'iro', 'ssc', 'admin'],
 };
 
 describe('the role × call matrix, enforced in src/core', () => {

@@ -11,6 +11,7 @@ import { SessionStore } from './modules/staff/session-store';
 import { findStaffById } from './modules/staff/staff.service';
 import { sessionHandlers, staffHandlers } from './modules/staff/staff.handlers';
 import { demoHandlers } from './modules/demo/demo.handlers';
+import { feesHandlers } from './modules/fees/fees.handlers';
 import { transferHandlers } from './modules/transfer/transfer.handlers';
 import { provisionsHandlers } from './provisions/provisions.handlers';
 
@@ -23,6 +24,7 @@ const handlers: { [N in CallName]: Handler<N> } = {
   ...transferHandlers,
   ...demoHandlers,
   ...provisionsHandlers,
+  ...feesHandlers,
 };
 
 /** The back office behind every adapter: one `invoke` that parses, authorises, runs and wraps. */

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import {
   IconBooks,
+  IconCalculator,
   IconFileSpreadsheet,
   IconGavel,
   IconHistory,
@@ -28,6 +29,7 @@ import { AuditPage } from './features/audit/AuditPage';
 import { CoursesPage } from './features/catalogue/CoursesPage';
 import { OrphanCoursesPage } from './features/catalogue/OrphanCoursesPage';
 import { ProgrammesPage } from './features/catalogue/ProgrammesPage';
+import { FeeCalculatorPage } from './features/fees/FeeCalculatorPage';
 import { OverviewPage } from './features/home/OverviewPage';
 import { ProvisionsPage } from './features/provisions/ProvisionsPage';
 import { SetupAdministratorPage } from './features/session/SetupAdministratorPage';
@@ -64,6 +66,12 @@ const screens: readonly Screen[] = [
     label: 'Import and export',
     icon: <IconFileSpreadsheet size={18} />,
     page: () => <ImportExportPage />,
+  },
+  {
+    path: '/fees',
+    label: 'Fee calculator',
+    icon: <IconCalculator size={18} />,
+    page: () => <FeeCalculatorPage />,
   },
   {
     path: '/provisions',

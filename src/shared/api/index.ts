@@ -3,6 +3,7 @@ import { auditContract } from './audit.contract';
 import { catalogueContract } from './catalogue.contract';
 import type { Envelope } from '../errors';
 import type { CallDefinition } from './define-call';
+import { feesContract } from './fees.contract';
 import { provisionsContract } from './provisions.contract';
 import { sessionContract, staffContract } from './session.contract';
 import { demoContract, transferContract } from './transfer.contract';
@@ -18,6 +19,7 @@ export const api = {
   transfer: transferContract,
   demo: demoContract,
   provisions: provisionsContract,
+  fees: feesContract,
 } as const;
 
 type Api = typeof api;

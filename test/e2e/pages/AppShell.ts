@@ -11,6 +11,8 @@ export class AppShell {
       | 'Courses'
       | 'Programmes'
       | 'Import and export'
+      | 'Fee calculator'
+      | 'Enrolment Provisions'
       | 'Audit trail'
       | 'Staff',
   ): Promise<void> {
