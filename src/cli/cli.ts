@@ -9,7 +9,6 @@ import { defaultDatabasePath } from '../core/default-database-path';
 import { createDesk, type Desk } from '../core/desk';
 import { checkDatabase, backupDatabase } from '../core/db/maintenance';
 import { scaleSize, seedCatalogue, demoSize } from '../core/modules/demo/demo-seed';
-import { programmeSeedsFromProvisions } from '../core/modules/demo/programme-seeds';
 import { loadProvisions } from '../core/provisions/load-provisions';
 
 /** Where the CLI writes: injectable so tests read what it printed. */
@@ -75,7 +74,7 @@ const commands: Record<string, Command> = {
           );
       const started = performance.now();
       const ctx = { db: desk.database.db, clock: { now: () => new Date() }, actor };
-      const counts = await seedCatalogue(ctx, programmeSeedsFromProvisions(loadProvisions()), size);
+      const counts = await seedCatalogue(ctx, loadProvisions(), size);
       const seconds = (performance.now() - started) / 1000;
       if (json) io.out(JSON.stringify({ ...counts, seconds }, null, 2));
       else

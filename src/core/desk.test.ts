@@ -30,7 +30,14 @@ const expectedAccess: Record<string, 'public' | readonly Role[]> = {
   'provisions:getText': ['desk', 'iro', 'ssc', 'admin'],
   'fees:quote': ['desk', 'iro', 'ssc', 'admin'],
   'fees:refund': ['desk', 'iro', 'ssc', 'admin'],
+  'fees:paymentPlan': ['desk', 'iro', 'ssc', 'admin'],
   'fees:programmes': ['desk', 'iro', 'ssc', 'admin'],
+  'ledger:searchStudents': ['desk', 'iro', 'ssc', 'admin'],
+  'ledger:studentFile': ['desk', 'iro', 'ssc', 'admin'],
+  'ledger:enrol': ['desk', 'admin'],
+  'ledger:reassess': ['desk', 'ssc', 'admin'],
+  'ledger:recordPayment': ['desk', 'admin'],
+  'ledger:recordReversal': ['desk', 'admin'],
 };
 
 describe('the role × call matrix, enforced in src/core', () => {

@@ -12,6 +12,7 @@ import { findStaffById } from './modules/staff/staff.service';
 import { sessionHandlers, staffHandlers } from './modules/staff/staff.handlers';
 import { demoHandlers } from './modules/demo/demo.handlers';
 import { feesHandlers } from './modules/fees/fees.handlers';
+import { ledgerHandlers } from './modules/ledger/ledger.handlers';
 import { transferHandlers } from './modules/transfer/transfer.handlers';
 import { provisionsHandlers } from './provisions/provisions.handlers';
 
@@ -25,6 +26,7 @@ const handlers: { [N in CallName]: Handler<N> } = {
   ...demoHandlers,
   ...provisionsHandlers,
   ...feesHandlers,
+  ...ledgerHandlers,
 };
 
 /** The back office behind every adapter: one `invoke` that parses, authorises, runs and wraps. */

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { AppShell } from './pages/AppShell';
 import { CoursesPage } from './pages/CoursesPage';
 import { OrphanCoursesPage } from './pages/OrphanCoursesPage';
+import { PaymentPlanPage } from './pages/PaymentPlanPage';
+import { RefundCalculatorPage } from './pages/RefundCalculatorPage';
 import { SignInPage } from './pages/SignInPage';
 import { startEnvironment, testPassword, testStaff } from './support/environment';
 
@@ -48,6 +50,20 @@ try {
   await page.screenshot({ path: join(out, '10-audit.png') });
   await shell.goTo('Staff');
   await page.screenshot({ path: join(out, '11-staff.png') });
+  await shell.goTo('Refund calculator');
+  const refunds = new RefundCalculatorPage(page);
+  await refunds.enterFee({ applicable: '9200', paid: '5750' });
+  await refunds.requestTermination('2023-01-16');
+  await refunds.result().waitFor();
+  await page.screenshot({ path: join(out, '12-refund-calculator.png'), fullPage: true });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: join(out, '13-refund-printed.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await shell.goTo('Payment plan');
+  const plan = new PaymentPlanPage(page);
+  await plan.enterFee('1105');
+  await plan.instalments().getByLabel('Total fee').filter({ hasText: '1,105' }).waitFor();
+  await page.screenshot({ path: join(out, '14-payment-plan.png'), fullPage: true });
   console.log(`Screenshots in ${out}`);
 } finally {
   await env.close();

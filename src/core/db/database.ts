@@ -10,6 +10,8 @@ export interface Database {
   students: StudentTable;
   courseRegistrations: CourseRegistrationTable;
   auditLog: AuditLogTable;
+  enrolments: EnrolmentTable;
+  ledgerEntries: LedgerEntryTable;
 }
 
 export interface SchemaMigrationTable {
@@ -96,3 +98,31 @@ export type StaffRow = Selectable<StaffTable>;
 export type CourseRowDb = Selectable<CourseTable>;
 export type NewCourse = Insertable<CourseTable>;
 export type CourseUpdate = Updateable<CourseTable>;
+
+export interface EnrolmentTable extends Versioned {
+  id: Generated<number>;
+  studentId: number;
+  academicYear: string;
+  programmeCode: string | null;
+  enrolmentKind: string;
+  mode: string;
+  startDate: string;
+  status: 'enrolled' | 'terminated' | 'cancelled';
+  feeFactsJson: string;
+  feeKind: string;
+  feeCents: number;
+  feeReasonsJson: string;
+}
+
+export interface LedgerEntryTable {
+  id: Generated<number>;
+  studentId: number;
+  enrolmentId: number | null;
+  entryKind: 'charge' | 'adjustment' | 'payment' | 'reversal' | 'refund' | 'administration-charge';
+  amountCents: number;
+  bookedOn: string;
+  description: string;
+  reasonsJson: string | null;
+  createdAt: string;
+  createdBy: string;
+}

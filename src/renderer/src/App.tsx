@@ -13,12 +13,15 @@ import {
 import {
   IconBooks,
   IconCalculator,
+  IconCalendarDollar,
   IconFileSpreadsheet,
   IconGavel,
   IconHistory,
   IconHome,
   IconLinkOff,
+  IconReceiptRefund,
   IconSchool,
+  IconUserSearch,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -30,11 +33,14 @@ import { CoursesPage } from './features/catalogue/CoursesPage';
 import { OrphanCoursesPage } from './features/catalogue/OrphanCoursesPage';
 import { ProgrammesPage } from './features/catalogue/ProgrammesPage';
 import { FeeCalculatorPage } from './features/fees/FeeCalculatorPage';
+import { PaymentPlanPage } from './features/fees/PaymentPlanPage';
+import { RefundCalculatorPage } from './features/fees/RefundCalculatorPage';
 import { OverviewPage } from './features/home/OverviewPage';
 import { ProvisionsPage } from './features/provisions/ProvisionsPage';
 import { SetupAdministratorPage } from './features/session/SetupAdministratorPage';
 import { SignInPage } from './features/session/SignInPage';
 import { StaffPage } from './features/staff/StaffPage';
+import { StudentsPage } from './features/students/StudentsPage';
 import { ImportExportPage } from './features/transfer/ImportExportPage';
 
 interface Screen {
@@ -68,10 +74,28 @@ const screens: readonly Screen[] = [
     page: () => <ImportExportPage />,
   },
   {
+    path: '/students',
+    label: 'Students and fees',
+    icon: <IconUserSearch size={18} />,
+    page: () => <StudentsPage />,
+  },
+  {
     path: '/fees',
     label: 'Fee calculator',
     icon: <IconCalculator size={18} />,
     page: () => <FeeCalculatorPage />,
+  },
+  {
+    path: '/refunds',
+    label: 'Refund calculator',
+    icon: <IconReceiptRefund size={18} />,
+    page: () => <RefundCalculatorPage />,
+  },
+  {
+    path: '/payment-plan',
+    label: 'Payment plan',
+    icon: <IconCalendarDollar size={18} />,
+    page: () => <PaymentPlanPage />,
   },
   {
     path: '/provisions',

@@ -72,6 +72,77 @@ export const refundDecisionSchema = z.object({
   reasons: z.array(reasonSchema),
 });
 
+const paymentMethod = z.enum(['lump-sum-transfer', 'lump-sum-direct-debit', 'direct-debit-instalments']);
+
+/** The facts of a payment plan: the fee, the intake, who enrols, the way of paying chosen and the account (Art 14, 28.4, 31). */
+export const paymentPlanInputSchema = z.object({
+  academicYear: z.string().default('2022-23'),
+  feeKind: z.enum(['tuition-fee', 'study-fee', 'examination-fee']).default('tuition-fee'),
+  /** The fee owed for the enrolment, without the administration charge of instalments. */
+  feeCents: z.number().int().nonnegative(),
+  intake: z.enum(['september', 'february']),
+  round: z.enum(['first-enrolment', 're-enrolment']).default('first-enrolment'),
+  /** The nationality registered for the student (Art 14.4 asks non-EU/EEA nationals to pay early). */
+  nationalityCountryCode: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code such as "NL"'),
+  /** The programme's latest enrolment deadline for non-EU/EEA applicants (Art 12.3), when known. */
+  latestEnrolmentDeadline: z.iso.date().nullable().default(null),
+  /** UM is obliged to apply for a residence permit for the purposes of study (Art 31.6–31.7). */
+  universityAppliesForStudyResidencePermit: z.boolean().default(false),
+  /** Study fee only: the faculty board offers instalments (Art 28.4). */
+  facultyOffersInstalments: z.boolean().default(false),
+  /** The way of paying the student chose (Art 31.4a–c). */
+  method: paymentMethod,
+  /** The IBAN of the account to be debited; null or blank when not given. */
+  iban: z.string().nullable().default(null),
+  /** The direct-debit dates published on the UM website (Art 31.4c), earliest first; null when not known. */
+  debitDates: z.array(z.iso.date()).nullable().default(null),
+});
+
+/** The deadline, the ways of paying open or refused, the IBAN check and the instalment schedule (Art 14, 31). */
+export const paymentPlanSchema = z.object({
+  deadline: z.object({
+    date: z.string().nullable(),
+    relation: z.enum(['by', 'before']),
+    satisfiedBy: z.enum(['payment-or-direct-debit-authorisation', 'payment']),
+    feeMonthsBeforeVisaApplication: z.number().int().nullable(),
+    reasons: z.array(reasonSchema),
+  }),
+  methods: z.array(
+    z.object({
+      method: paymentMethod,
+      allowed: z.boolean(),
+      instalmentCount: z.number().int().nullable(),
+      reasons: z.array(reasonSchema),
+    }),
+  ),
+  isChosenMethodAllowed: z.boolean(),
+  /** The check of the IBAN given; null when none was given. */
+  ibanCheck: z
+    .object({ isValid: z.boolean(), iban: z.string(), message: z.string(), reasons: z.array(reasonSchema) })
+    .nullable(),
+  instalmentPlan: z.discriminatedUnion('outcome', [
+    z.object({
+      outcome: z.literal('scheduled'),
+      instalments: z.array(
+        z.object({
+          number: z.number().int(),
+          debitDate: z.string().nullable(),
+          feeCents: z.number().int(),
+          administrationChargeCents: z.number().int(),
+          amountCents: z.number().int(),
+        }),
+      ),
+      feeCents: z.number().int(),
+      administrationChargeCents: z.number().int(),
+      totalCents: z.number().int(),
+      reasons: z.array(reasonSchema),
+    }),
+    z.object({ outcome: z.literal('refused'), reasons: z.array(reasonSchema) }),
+  ]),
+});
+
 /** Fees: what a student owes and why, and what is refunded when an enrolment ends. */
 export const feesContract = {
   quote: defineCall({
@@ -88,6 +159,14 @@ export const feesContract = {
     access: everyRole,
     input: z.object({ facts: refundFactsSchema }),
     output: refundDecisionSchema,
+  }),
+  paymentPlan: defineCall({
+    name: 'fees:paymentPlan',
+    summary:
+      'The payment deadline, the ways of paying allowed or refused, the IBAN check and the instalment schedule, with the articles',
+    access: everyRole,
+    input: paymentPlanInputSchema,
+    output: paymentPlanSchema,
   }),
   programmes: defineCall({
     name: 'fees:programmes',

@@ -4,6 +4,7 @@ import { catalogueContract } from './catalogue.contract';
 import type { Envelope } from '../errors';
 import type { CallDefinition } from './define-call';
 import { feesContract } from './fees.contract';
+import { ledgerContract } from './ledger.contract';
 import { provisionsContract } from './provisions.contract';
 import { sessionContract, staffContract } from './session.contract';
 import { demoContract, transferContract } from './transfer.contract';
@@ -20,6 +21,7 @@ export const api = {
   demo: demoContract,
   provisions: provisionsContract,
   fees: feesContract,
+  ledger: ledgerContract,
 } as const;
 
 type Api = typeof api;

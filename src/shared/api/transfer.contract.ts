@@ -73,6 +73,7 @@ export const demoContract = {
       courses: z.number().int(),
       students: z.number().int(),
       registrations: z.number().int(),
+      enrolments: z.number().int(),
     }),
   }),
 };

@@ -11,7 +11,10 @@ export class AppShell {
       | 'Courses'
       | 'Programmes'
       | 'Import and export'
+      | 'Students and fees'
       | 'Fee calculator'
+      | 'Refund calculator'
+      | 'Payment plan'
       | 'Enrolment Provisions'
       | 'Audit trail'
       | 'Staff',

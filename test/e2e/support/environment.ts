@@ -5,7 +5,6 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createDesk, type Desk } from '../../../src/core/desk';
 import { systemActor } from '../../../src/core/context';
 import { demoSize, seedCatalogue } from '../../../src/core/modules/demo/demo-seed';
-import { programmeSeedsFromProvisions } from '../../../src/core/modules/demo/programme-seeds';
 import { addStaff } from '../../../src/core/modules/staff/staff.service';
 import { loadProvisions } from '../../../src/core/provisions/load-provisions';
 import { startWebBridge, type WebBridge } from '../../../src/web/web-bridge';
@@ -55,7 +54,7 @@ export async function startEnvironment(options: { seeded: boolean }): Promise<E2
   if (options.seeded) {
     const ctx = { db: desk.database.db, clock: { now: () => new Date() }, actor: systemActor };
     for (const member of Object.values(testStaff)) await addStaff(ctx, { ...member, password: testPassword });
-    await seedCatalogue(ctx, programmeSeedsFromProvisions(loadProvisions()), demoSize);
+    await seedCatalogue(ctx, loadProvisions(), demoSize);
   }
   const bridge = await startWebBridge({ desk, rendererDir });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });

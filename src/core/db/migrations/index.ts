@@ -1,5 +1,6 @@
 import { migration001Catalogue } from './001-catalogue';
+import { migration002EnrolmentsAndLedger } from './002-enrolments-and-ledger';
 import type { Migration } from './migration';
 
 /** Every migration in order. Append only. */
-export const migrations: readonly Migration[] = [migration001Catalogue];
+export const migrations: readonly Migration[] = [migration001Catalogue, migration002EnrolmentsAndLedger];

@@ -5,6 +5,8 @@ import type {
   CourseRegistrationTable,
   CourseTable,
   Database,
+  EnrolmentTable,
+  LedgerEntryTable,
   ProgrammeTable,
   StudentTable,
 } from '../../db/database';
@@ -18,6 +20,111 @@ import {
   skillsTrainingTitles,
 } from './demo-vocabulary';
 import { SeededRandom } from './random';
+import { programmeSeedsFromProvisions } from './programme-seeds';
+import type { Provisions } from '../../provisions/provisions.schema';
+import { feeFactsSchema, type FeeFactsInput } from '../../../shared/facts/fee-facts';
+import { assessTuitionFee, feeKindLabels } from '../fees/tuition-fee.rules';
+
+/** Nationality mix of the demo students: Dutch, other EU, British, and non-EU on a study permit. */
+const demoNationalities: readonly { weight: number; codes: readonly string[]; needsStudyPermit: boolean }[] =
+  [
+    { weight: 0.45, codes: ['NL'], needsStudyPermit: false },
+    { weight: 0.3, codes: ['DE', 'BE', 'IT', 'PL', 'FR', 'ES', 'GR', 'BG'], needsStudyPermit: false },
+    { weight: 0.05, codes: ['GB'], needsStudyPermit: true },
+    { weight: 0.2, codes: ['CN', 'IN', 'US', 'TR', 'ID', 'BR', 'MA'], needsStudyPermit: true },
+  ];
+
+/** Gives each student one enrolment with plausible fee facts, assesses the fee and books it; most have paid. */
+async function seedEnrolmentsWithFees(
+  trx: Transaction<Database>,
+  provisions: Provisions,
+  studentIds: readonly number[],
+  random: SeededRandom,
+  academicYear: string,
+  at: string,
+  by: string,
+): Promise<number> {
+  const programmes = provisions.programmes.filter((p) => !p.reEnrolmentOnly);
+  const enrolments: Insertable<EnrolmentTable>[] = [];
+  for (const studentId of studentIds) {
+    const roll = random.next();
+    let cumulative = 0;
+    const group = demoNationalities.find((g) => (cumulative += g.weight) > roll) ?? demoNationalities[0];
+    if (!group) continue;
+    const facts: FeeFactsInput = {
+      programmeCode: random.pick(programmes).code,
+      nationalities: [random.pick(group.codes)],
+      startDate: provisions.startDate,
+      ...(group.needsStudyPermit ? { residencePermit: { purpose: 'study' as const } } : {}),
+      ...(random.chance(0.5)
+        ? {
+            isReEnrolment: true,
+            rodHo: { firstEnrolment: { startedOn: `${random.integer(2019, 2021)}-09-01` } },
+          }
+        : {}),
+    };
+    const parsed = feeFactsSchema.parse(facts);
+    try {
+      const fee = assessTuitionFee(parsed, provisions);
+      enrolments.push({
+        studentId,
+        academicYear,
+        programmeCode: parsed.programmeCode,
+        enrolmentKind: parsed.enrolmentKind,
+        mode: parsed.mode,
+        startDate: parsed.startDate ?? provisions.startDate,
+        status: 'enrolled',
+        feeFactsJson: JSON.stringify(parsed),
+        feeKind: fee.kind,
+        feeCents: fee.amountCents,
+        feeReasonsJson: JSON.stringify(fee.reasons),
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: by,
+      });
+    } catch (error) {
+      // Facts the provisions refuse (the rules say why) simply give no demo enrolment.
+      if (!(error instanceof DeskError)) throw error;
+    }
+  }
+  await insertInChunks(trx, 'enrolments', enrolments);
+  const rows = await trx
+    .selectFrom('enrolments')
+    .select(['id', 'studentId', 'feeKind', 'feeCents', 'feeReasonsJson', 'programmeCode'])
+    .orderBy('id')
+    .execute();
+  const entries: Insertable<LedgerEntryTable>[] = [];
+  for (const row of rows) {
+    if (row.feeCents === 0) continue;
+    const label = feeKindLabels[row.feeKind as keyof typeof feeKindLabels];
+    entries.push({
+      studentId: row.studentId,
+      enrolmentId: row.id,
+      entryKind: 'charge',
+      amountCents: row.feeCents,
+      bookedOn: at.slice(0, 10),
+      description: `${label} ${academicYear}`,
+      reasonsJson: row.feeReasonsJson,
+      createdAt: at,
+      createdBy: by,
+    });
+    if (random.chance(0.7)) {
+      entries.push({
+        studentId: row.studentId,
+        enrolmentId: row.id,
+        entryKind: 'payment',
+        amountCents: -row.feeCents,
+        bookedOn: at.slice(0, 10),
+        description: 'Payment received',
+        reasonsJson: null,
+        createdAt: at,
+        createdBy: by,
+      });
+    }
+  }
+  await insertInChunks(trx, 'ledgerEntries', entries);
+  return rows.length;
+}
 
 /** A programme to seed, as the provisions data describe it. */
 export interface ProgrammeSeed {
@@ -83,9 +190,16 @@ async function insertInChunks<T extends keyof Database>(
  */
 export async function seedCatalogue(
   ctx: ServiceContext,
-  programmes: readonly ProgrammeSeed[],
+  provisions: Provisions,
   size: SeedSize,
-): Promise<{ programmes: number; courses: number; students: number; registrations: number }> {
+): Promise<{
+  programmes: number;
+  courses: number;
+  students: number;
+  registrations: number;
+  enrolments: number;
+}> {
+  const programmes = programmeSeedsFromProvisions(provisions);
   const random = new SeededRandom(size.seed);
   const at = ctx.clock.now().toISOString();
   const by = ctx.actor.name;
@@ -216,11 +330,22 @@ export async function seedCatalogue(
     }
     await insertInChunks(trx, 'courseRegistrations', registrations, 800);
 
+    const enrolled = await seedEnrolmentsWithFees(
+      trx,
+      provisions,
+      studentIds,
+      random,
+      size.academicYear,
+      at,
+      by,
+    );
+
     const counts = {
       programmes: newProgrammes.length,
       courses: courses.length,
       students: students.length,
       registrations: registrations.length,
+      enrolments: enrolled,
     };
     await recordAudit(trx, ctx.actor, at, {
       action: 'demo.load',

@@ -3,14 +3,15 @@ import type { HandlerMap } from '../../handler-map';
 import { loadProvisions } from '../../provisions/load-provisions';
 import { decideRefund } from '../payments/refund.rules';
 import { assessHandlingFee } from './handling-fee.rules';
+import { quotePaymentPlan } from './payment-plan-quote';
 import { assessTuitionFee, feeKindLabels } from './tuition-fee.rules';
 
 /** The academic year a facts object is assessed under; an unknown year is a field error. */
-function provisionsFor(academicYear: string) {
+function provisionsFor(academicYear: string, field = 'facts.academicYear') {
   try {
     return loadProvisions(academicYear);
   } catch (error) {
-    throw new DeskError('validation', (error as Error).message, { field: 'facts.academicYear' });
+    throw new DeskError('validation', (error as Error).message, { field });
   }
 }
 
@@ -26,6 +27,8 @@ export const feesHandlers: HandlerMap<'fees:'> = {
   },
   'fees:refund': (input) =>
     Promise.resolve(decideRefund(input.facts, provisionsFor(input.facts.academicYear))),
+  'fees:paymentPlan': (input) =>
+    Promise.resolve(quotePaymentPlan(input, provisionsFor(input.academicYear, 'academicYear'))),
   'fees:programmes': (input) => {
     const provisions = provisionsFor(input.academicYear);
     return Promise.resolve([

@@ -10,6 +10,8 @@ describe('country options for the facts form', () => {
     expect(byCode.get('GB')).toBe('United Kingdom (GB)');
     expect(byCode.has('EU')).toBe(false);
     expect(byCode.has('ZZ')).toBe(false);
+    expect(byCode.has('DD')).toBe(false);
+    expect(options.filter((o) => o.label.includes('Germany')).map((o) => o.value)).toEqual(['DE']);
     expect(options.length).toBeGreaterThan(200);
   });
 });

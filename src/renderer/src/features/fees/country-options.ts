@@ -6,8 +6,8 @@ export function countryOptions(locale = 'en-GB'): { value: string; label: string
   for (const first of letters) {
     for (const second of letters) {
       const code = first + second;
-      // Private-use and grouping codes (AA, QM–QZ, XA–XZ, ZZ, EU, UN …) are not countries.
-      if (/^(AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN|XK)$/.test(code)) continue;
+      // Private-use, grouping and withdrawn codes (AA, QM–QZ, XA–XZ, ZZ, EU, UN, East Germany, Yugoslavia …) are not countries today.
+      if (/^(AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN|DD|YU|CS|SU|ZR|TP|BU|AN|FX|NT)$/.test(code)) continue;
       const name = names.of(code);
       if (name) options.push({ value: code, label: `${name} (${code})` });
     }

@@ -1,0 +1,22 @@
+import { DeskError } from '../../../shared/errors';
+import type { HandlerMap } from '../../handler-map';
+import { selectStudentFeeFile, selectStudents } from './ledger.repo';
+import { enrolWithFee, reassessEnrolment, recordPayment, recordReversal } from './ledger.service';
+
+/** Students' enrolments, fees and ledgers. */
+export const ledgerHandlers: HandlerMap<'ledger:'> = {
+  'ledger:searchStudents': (input, ctx) => selectStudents(ctx.db, input.query, input.limit),
+  'ledger:studentFile': async (input, ctx) => {
+    const file = await selectStudentFeeFile(ctx.db, input.studentId);
+    if (!file)
+      throw new DeskError(
+        'not_found',
+        `No student with id ${input.studentId}; search for the student again.`,
+      );
+    return file;
+  },
+  'ledger:enrol': (input, ctx) => enrolWithFee(ctx, input),
+  'ledger:reassess': (input, ctx) => reassessEnrolment(ctx, input),
+  'ledger:recordPayment': (input, ctx) => recordPayment(ctx, input),
+  'ledger:recordReversal': (input, ctx) => recordReversal(ctx, input),
+};

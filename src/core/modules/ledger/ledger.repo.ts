@@ -1,0 +1,93 @@
+import { sql, type Selectable } from 'kysely';
+import type { EnrolmentView, LedgerEntry, StudentSummary } from '../../../shared/api/ledger.contract';
+import type { DeskDb } from '../../db/connection';
+import type { EnrolmentTable, LedgerEntryTable } from '../../db/database';
+import { findProvisionProgramme } from '../../provisions/provision-programmes';
+import { loadProvisions } from '../../provisions/load-provisions';
+import { feeKindLabels, type FeeKind } from '../fees/tuition-fee.rules';
+
+/** Converts an enrolment row to what the UI shows. */
+export function toEnrolmentView(row: Selectable<EnrolmentTable>): EnrolmentView {
+  const programme = row.programmeCode
+    ? findProvisionProgramme(loadProvisions(row.academicYear), row.programmeCode)
+    : undefined;
+  return {
+    id: row.id,
+    studentId: row.studentId,
+    academicYear: row.academicYear,
+    programmeCode: row.programmeCode,
+    programmeName: programme?.name ?? row.programmeCode ?? `${row.enrolmentKind} student (no programme)`,
+    enrolmentKind: row.enrolmentKind,
+    mode: row.mode,
+    startDate: row.startDate,
+    status: row.status,
+    version: row.version,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+    facts: JSON.parse(row.feeFactsJson) as Record<string, unknown>,
+    fee: {
+      kind: row.feeKind as FeeKind,
+      kindLabel: feeKindLabels[row.feeKind as FeeKind],
+      amountCents: row.feeCents,
+      reasons: JSON.parse(row.feeReasonsJson) as EnrolmentView['fee']['reasons'],
+    },
+  };
+}
+
+/** Converts a ledger row to what the UI shows. */
+export function toLedgerEntry(row: Selectable<LedgerEntryTable>): LedgerEntry {
+  return {
+    id: row.id,
+    enrolmentId: row.enrolmentId,
+    entryKind: row.entryKind,
+    amountCents: row.amountCents,
+    bookedOn: row.bookedOn,
+    description: row.description,
+    reasons: row.reasonsJson === null ? [] : (JSON.parse(row.reasonsJson) as LedgerEntry['reasons']),
+    createdBy: row.createdBy,
+  };
+}
+
+/** Students whose name or number contains every word of the query, by family name. */
+export async function selectStudents(db: DeskDb, query: string, limit: number): Promise<StudentSummary[]> {
+  let builder = db
+    .selectFrom('students')
+    .select(['id', 'studentNumber', 'familyName', 'givenNames', 'email']);
+  for (const word of query.split(/\s+/).filter(Boolean)) {
+    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    builder = builder.where(
+      sql<boolean>`(student_number like ${pattern} escape '\\' or family_name like ${pattern} escape '\\' or given_names like ${pattern} escape '\\')`,
+    );
+  }
+  return builder.orderBy('familyName').orderBy('givenNames').limit(limit).execute();
+}
+
+/** A student's enrolments, newest year first, and ledger in booking order. */
+export async function selectStudentFeeFile(db: DeskDb, studentId: number) {
+  const student = await db
+    .selectFrom('students')
+    .select(['id', 'studentNumber', 'familyName', 'givenNames', 'email'])
+    .where('id', '=', studentId)
+    .executeTakeFirst();
+  if (!student) return undefined;
+  const enrolments = await db
+    .selectFrom('enrolments')
+    .selectAll()
+    .where('studentId', '=', studentId)
+    .orderBy('academicYear', 'desc')
+    .orderBy('id')
+    .execute();
+  const ledger = await db
+    .selectFrom('ledgerEntries')
+    .selectAll()
+    .where('studentId', '=', studentId)
+    .orderBy('bookedOn')
+    .orderBy('id')
+    .execute();
+  return {
+    student,
+    enrolments: enrolments.map(toEnrolmentView),
+    ledger: ledger.map(toLedgerEntry),
+    balanceCents: ledger.reduce((sum, entry) => sum + entry.amountCents, 0),
+  };
+}

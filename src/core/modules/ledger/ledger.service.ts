@@ -1,0 +1,297 @@
+import type { Transaction } from 'kysely';
+import type { FeeFacts } from '../../../shared/facts/fee-facts';
+import { formatCents } from '../../../shared/money';
+import { DeskError } from '../../../shared/errors';
+import { recordAudit } from '../../db/audit';
+import type { Database } from '../../db/database';
+import { assertCurrentVersion } from '../../db/versioning';
+import type { ServiceContext } from '../../context';
+import { loadProvisions } from '../../provisions/load-provisions';
+import { assessTuitionFee, feeKindLabels } from '../fees/tuition-fee.rules';
+import { settleFeeReassessment } from '../payments/reassessment.rules';
+import { toEnrolmentView, toLedgerEntry } from './ledger.repo';
+
+type LedgerKind = Database['ledgerEntries']['entryKind'];
+
+async function book(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  entry: {
+    studentId: number;
+    enrolmentId: number | null;
+    entryKind: LedgerKind;
+    amountCents: number;
+    bookedOn: string;
+    description: string;
+    reasons?: unknown;
+  },
+) {
+  const row = await trx
+    .insertInto('ledgerEntries')
+    .values({
+      studentId: entry.studentId,
+      enrolmentId: entry.enrolmentId,
+      entryKind: entry.entryKind,
+      amountCents: entry.amountCents,
+      bookedOn: entry.bookedOn,
+      description: entry.description,
+      reasonsJson: entry.reasons === undefined ? null : JSON.stringify(entry.reasons),
+      createdAt: ctx.clock.now().toISOString(),
+      createdBy: ctx.actor.name,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toLedgerEntry(row);
+}
+
+async function assertStudent(trx: Transaction<Database>, studentId: number, enrolmentId?: number) {
+  const student = await trx
+    .selectFrom('students')
+    .select(['id', 'studentNumber'])
+    .where('id', '=', studentId)
+    .executeTakeFirst();
+  if (!student)
+    throw new DeskError('not_found', `No student with id ${studentId}; search for the student again.`, {
+      field: 'studentId',
+    });
+  if (enrolmentId !== undefined) {
+    const enrolment = await trx
+      .selectFrom('enrolments')
+      .select('studentId')
+      .where('id', '=', enrolmentId)
+      .executeTakeFirst();
+    if (enrolment?.studentId !== studentId) {
+      throw new DeskError(
+        'validation',
+        `Enrolment ${enrolmentId} is not an enrolment of student ${student.studentNumber}.`,
+        { field: 'enrolmentId' },
+      );
+    }
+  }
+  return student;
+}
+
+/**
+ * Records an enrolment with the facts its fee follows from, assesses the fee and books the charge
+ * (Art 16–30, 31.1), all in one transaction with its audit row.
+ */
+export async function enrolWithFee(
+  ctx: ServiceContext,
+  input: { studentId: number; academicYear: string; facts: FeeFacts },
+) {
+  const provisions = loadProvisions(input.academicYear);
+  const assessment = assessTuitionFee(input.facts, provisions);
+  const at = ctx.clock.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const student = await assertStudent(trx, input.studentId);
+    const row = await trx
+      .insertInto('enrolments')
+      .values({
+        studentId: input.studentId,
+        academicYear: input.academicYear,
+        programmeCode: input.facts.programmeCode,
+        enrolmentKind: input.facts.enrolmentKind,
+        mode: input.facts.mode,
+        startDate: input.facts.startDate ?? provisions.startDate,
+        status: 'enrolled',
+        feeFactsJson: JSON.stringify(input.facts),
+        feeKind: assessment.kind,
+        feeCents: assessment.amountCents,
+        feeReasonsJson: JSON.stringify(assessment.reasons),
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: ctx.actor.name,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const enrolment = toEnrolmentView(row);
+    if (assessment.amountCents > 0) {
+      await book(trx, ctx, {
+        studentId: input.studentId,
+        enrolmentId: row.id,
+        entryKind: 'charge',
+        amountCents: assessment.amountCents,
+        bookedOn: at.slice(0, 10),
+        description: `${feeKindLabels[assessment.kind]} ${input.academicYear}, ${enrolment.programmeName}`,
+        reasons: assessment.reasons,
+      });
+    }
+    await recordAudit(trx, ctx.actor, at, {
+      action: 'enrolment.create',
+      entity: 'student',
+      entityId: student.studentNumber,
+      after: {
+        enrolment: row.id,
+        programme: enrolment.programmeName,
+        fee: assessment.kind,
+        amountCents: assessment.amountCents,
+      },
+    });
+    return enrolment;
+  });
+}
+
+/**
+ * Assesses an enrolment again after its facts changed and books the difference: an undercharge is due
+ * at once (Art 31.2); an overcharge is first set against other debts, the rest refunded (Art 31.3).
+ */
+export async function reassessEnrolment(
+  ctx: ServiceContext,
+  input: { enrolmentId: number; version: number; facts: FeeFacts; reason: string },
+) {
+  const at = ctx.clock.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('enrolments')
+      .selectAll()
+      .where('id', '=', input.enrolmentId)
+      .executeTakeFirst();
+    if (!row)
+      throw new DeskError('not_found', `Enrolment ${input.enrolmentId} does not exist; reload the student.`);
+    assertCurrentVersion(row, input.version, `Enrolment ${row.id}`);
+    const assessment = assessTuitionFee(input.facts, loadProvisions(row.academicYear));
+    const entries = await trx
+      .selectFrom('ledgerEntries')
+      .select(['enrolmentId', 'entryKind', 'amountCents', 'description'])
+      .where('studentId', '=', row.studentId)
+      .execute();
+    const ofThis = entries.filter((e) => e.enrolmentId === row.id);
+    const paidCents = -ofThis
+      .filter((e) => e.entryKind === 'payment' || e.entryKind === 'reversal')
+      .reduce((sum, e) => sum + e.amountCents, 0);
+    const otherBalance = entries
+      .filter((e) => e.enrolmentId !== row.id)
+      .reduce((sum, e) => sum + e.amountCents, 0);
+    const settlement = settleFeeReassessment({
+      previousAssessedCents: row.feeCents,
+      newAssessedCents: assessment.amountCents,
+      paidCents: Math.max(0, paidCents),
+      otherOpenDebts:
+        otherBalance > 0 ? [{ description: 'Other charges on the ledger', amountCents: otherBalance }] : [],
+    });
+    const updated = await trx
+      .updateTable('enrolments')
+      .set({
+        programmeCode: input.facts.programmeCode,
+        enrolmentKind: input.facts.enrolmentKind,
+        mode: input.facts.mode,
+        startDate: input.facts.startDate ?? row.startDate,
+        feeFactsJson: JSON.stringify(input.facts),
+        feeKind: assessment.kind,
+        feeCents: assessment.amountCents,
+        feeReasonsJson: JSON.stringify(assessment.reasons),
+        version: row.version + 1,
+        updatedAt: at,
+        updatedBy: ctx.actor.name,
+      })
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const difference = assessment.amountCents - row.feeCents;
+    if (difference !== 0) {
+      await book(trx, ctx, {
+        studentId: row.studentId,
+        enrolmentId: row.id,
+        entryKind: 'adjustment',
+        amountCents: difference,
+        bookedOn: at.slice(0, 10),
+        description: `Fee assessed again: ${feeKindLabels[row.feeKind as keyof typeof feeKindLabels]} ${formatCents(row.feeCents)} → ${feeKindLabels[assessment.kind]} ${formatCents(assessment.amountCents)} (${input.reason})`,
+        reasons: [...settlement.reasons, ...assessment.reasons],
+      });
+    }
+    const student = await trx
+      .selectFrom('students')
+      .select('studentNumber')
+      .where('id', '=', row.studentId)
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, at, {
+      action: 'enrolment.reassess',
+      entity: 'student',
+      entityId: student.studentNumber,
+      before: {
+        enrolment: row.id,
+        fee: row.feeKind,
+        amountCents: row.feeCents,
+        facts: JSON.parse(row.feeFactsJson) as unknown,
+      },
+      after: {
+        enrolment: row.id,
+        fee: assessment.kind,
+        amountCents: assessment.amountCents,
+        facts: input.facts,
+      },
+      reason: input.reason,
+    });
+    return {
+      enrolment: toEnrolmentView(updated),
+      differenceCents: difference,
+      dueImmediatelyCents: settlement.dueImmediatelyCents,
+      refundCents: settlement.refundCents,
+      reasons: settlement.reasons,
+    };
+  });
+}
+
+/** Books a payment (negative amount: it reduces what the student owes). */
+export async function recordPayment(
+  ctx: ServiceContext,
+  input: {
+    studentId: number;
+    enrolmentId?: number | undefined;
+    amountCents: number;
+    paidOn: string;
+    description: string;
+  },
+) {
+  const at = ctx.clock.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const student = await assertStudent(trx, input.studentId, input.enrolmentId);
+    const entry = await book(trx, ctx, {
+      studentId: input.studentId,
+      enrolmentId: input.enrolmentId ?? null,
+      entryKind: 'payment',
+      amountCents: -input.amountCents,
+      bookedOn: input.paidOn,
+      description: input.description,
+    });
+    await recordAudit(trx, ctx.actor, at, {
+      action: 'ledger.payment',
+      entity: 'student',
+      entityId: student.studentNumber,
+      after: entry,
+    });
+    return entry;
+  });
+}
+
+/** Books a reversed direct debit: the amount is owed again and arrears may start (Art 32). */
+export async function recordReversal(
+  ctx: ServiceContext,
+  input: { studentId: number; enrolmentId?: number | undefined; amountCents: number; reversedOn: string },
+) {
+  const at = ctx.clock.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const student = await assertStudent(trx, input.studentId, input.enrolmentId);
+    const entry = await book(trx, ctx, {
+      studentId: input.studentId,
+      enrolmentId: input.enrolmentId ?? null,
+      entryKind: 'reversal',
+      amountCents: input.amountCents,
+      bookedOn: input.reversedOn,
+      description: 'Direct debit reversed',
+      reasons: [
+        {
+          article: 'Art 32.2',
+          text: 'A reversed direct debit means the amount is unpaid again; the arrears procedure applies.',
+        },
+      ],
+    });
+    await recordAudit(trx, ctx.actor, at, {
+      action: 'ledger.reversal',
+      entity: 'student',
+      entityId: student.studentNumber,
+      after: entry,
+    });
+    return entry;
+  });
+}

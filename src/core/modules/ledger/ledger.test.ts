@@ -1,0 +1,256 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EnrolmentView, StudentFeeFile, StudentSummary } from '../../../shared/api/ledger.contract';
+import { createTestDesk, type TestDesk } from '../../testing/test-desk';
+
+let t: TestDesk;
+let studentId: number;
+
+const firstYearEuBachelor = {
+  programmeCode: 'b-econometrics-and-operations-research',
+  nationalities: ['DE'],
+  startDate: '2022-09-01',
+};
+
+beforeEach(async () => {
+  t = await createTestDesk();
+  const at = '2022-08-01T08:00:00.000Z';
+  const row = await t.desk.database.db
+    .insertInto('students')
+    .values({
+      studentNumber: 'i6123456',
+      familyName: 'Müller',
+      givenNames: 'Anna',
+      email: null,
+      createdAt: at,
+      updatedAt: at,
+      updatedBy: 'seed',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  studentId = row.id;
+});
+afterEach(async () => {
+  await t.close();
+});
+
+describe("a student's enrolments, fees and ledger", () => {
+  it('enrols with the fee assessed from the facts and books the charge with its articles (Art 17.1)', async () => {
+    const enrolment = await t.call<EnrolmentView>('desk', 'ledger:enrol', {
+      studentId,
+      facts: firstYearEuBachelor,
+    });
+    expect(enrolment).toMatchObject({
+      programmeName: 'B Econometrics and Operations Research',
+      status: 'enrolled',
+      fee: { kind: 'low-statutory', amountCents: 110500 },
+    });
+    expect(enrolment.fee.reasons.map((r) => r.article)).toContain('Art 17.1');
+    const file = await t.call<StudentFeeFile>('iro', 'ledger:studentFile', { studentId });
+    expect(file.balanceCents).toBe(110500);
+    expect(file.ledger).toEqual([
+      expect.objectContaining({
+        entryKind: 'charge',
+        amountCents: 110500,
+        description: 'Low statutory tuition fee 2022-23, B Econometrics and Operations Research',
+      }),
+    ]);
+  });
+
+  it('books payments and reversed direct debits, and keeps the balance', async () => {
+    const enrolment = await t.call<EnrolmentView>('desk', 'ledger:enrol', {
+      studentId,
+      facts: firstYearEuBachelor,
+    });
+    await t.call('desk', 'ledger:recordPayment', {
+      studentId,
+      enrolmentId: enrolment.id,
+      amountCents: 110500,
+      paidOn: '2022-08-30',
+    });
+    expect((await t.call<StudentFeeFile>('desk', 'ledger:studentFile', { studentId })).balanceCents).toBe(0);
+    const reversal = await t.call<{ reasons: { article: string }[] }>('desk', 'ledger:recordReversal', {
+      studentId,
+      enrolmentId: enrolment.id,
+      amountCents: 13813,
+      reversedOn: '2022-10-03',
+    });
+    expect(reversal.reasons.map((r) => r.article)).toEqual(['Art 32.2']);
+    expect((await t.call<StudentFeeFile>('desk', 'ledger:studentFile', { studentId })).balanceCents).toBe(
+      13813,
+    );
+  });
+
+  it('assesses again when the facts change and books the undercharge, due at once (Art 31.2)', async () => {
+    const enrolment = await t.call<EnrolmentView>('desk', 'ledger:enrol', {
+      studentId,
+      facts: firstYearEuBachelor,
+    });
+    const result = await t.call<{
+      enrolment: EnrolmentView;
+      differenceCents: number;
+      dueImmediatelyCents: number;
+      reasons: { article: string }[];
+    }>('ssc', 'ledger:reassess', {
+      enrolmentId: enrolment.id,
+      version: enrolment.version,
+      facts: { ...firstYearEuBachelor, rodHo: { firstEnrolment: { startedOn: '2020-09-01' } } },
+      reason: 'ROD HO shows an earlier Dutch enrolment',
+    });
+    expect(result.enrolment.fee).toMatchObject({ kind: 'statutory', amountCents: 220900 });
+    expect(result.differenceCents).toBe(110400);
+    expect(result.dueImmediatelyCents).toBe(110400);
+    expect(result.reasons.map((r) => r.article)).toContain('Art 31.2');
+    const file = await t.call<StudentFeeFile>('desk', 'ledger:studentFile', { studentId });
+    expect(file.balanceCents).toBe(220900);
+    expect(file.ledger.at(-1)).toMatchObject({ entryKind: 'adjustment', amountCents: 110400 });
+    expect(file.ledger.at(-1)?.description).toContain('ROD HO shows an earlier Dutch enrolment');
+  });
+
+  it('refunds an overpayment after a lower assessment (Art 31.3)', async () => {
+    const facts = { ...firstYearEuBachelor, rodHo: { firstEnrolment: { startedOn: '2020-09-01' } } };
+    const enrolment = await t.call<EnrolmentView>('desk', 'ledger:enrol', { studentId, facts });
+    await t.call('desk', 'ledger:recordPayment', {
+      studentId,
+      enrolmentId: enrolment.id,
+      amountCents: 220900,
+      paidOn: '2022-08-30',
+    });
+    const result = await t.call<{
+      differenceCents: number;
+      refundCents: number;
+      reasons: { article: string }[];
+    }>('desk', 'ledger:reassess', {
+      enrolmentId: enrolment.id,
+      version: enrolment.version,
+      facts: firstYearEuBachelor,
+      reason: 'ROD HO record was of another person',
+    });
+    expect(result).toMatchObject({ differenceCents: -110400, refundCents: 110400 });
+    expect(result.reasons.map((r) => r.article)).toContain('Art 31.3');
+  });
+
+  it('refuses a reassessment against a stale version, and one without a reason', async () => {
+    const enrolment = await t.call<EnrolmentView>('desk', 'ledger:enrol', {
+      studentId,
+      facts: firstYearEuBachelor,
+    });
+    await t.call('desk', 'ledger:reassess', {
+      enrolmentId: enrolment.id,
+      version: 1,
+      facts: { ...firstYearEuBachelor, mode: 'full-time' },
+      reason: 'checked',
+    });
+    expect(
+      await t.attempt('admin', 'ledger:reassess', {
+        enrolmentId: enrolment.id,
+        version: 1,
+        facts: firstYearEuBachelor,
+        reason: 'again',
+      }),
+    ).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(
+      await t.attempt('admin', 'ledger:reassess', {
+        enrolmentId: enrolment.id,
+        version: 2,
+        facts: firstYearEuBachelor,
+        reason: '',
+      }),
+    ).toMatchObject({ ok: false, error: { kind: 'validation', field: 'reason' } });
+  });
+
+  it('refuses facts the provisions do not allow, and changes nothing', async () => {
+    const envelope = await t.attempt('desk', 'ledger:enrol', {
+      studentId,
+      facts: { ...firstYearEuBachelor, programmeCode: 'b-astrology' },
+    });
+    expect(envelope).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect((await t.call<StudentFeeFile>('desk', 'ledger:studentFile', { studentId })).enrolments).toEqual(
+      [],
+    );
+  });
+
+  it('refuses a payment for another student’s enrolment and a non-positive amount', async () => {
+    const enrolment = await t.call<EnrolmentView>('desk', 'ledger:enrol', {
+      studentId,
+      facts: firstYearEuBachelor,
+    });
+    const other = await t.desk.database.db
+      .insertInto('students')
+      .values({
+        studentNumber: 'i6999999',
+        familyName: 'Nowak',
+        givenNames: 'Zofia',
+        email: null,
+        createdAt: 'x',
+        updatedAt: 'x',
+        updatedBy: 'seed',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(
+      await t.attempt('desk', 'ledger:recordPayment', {
+        studentId: other.id,
+        enrolmentId: enrolment.id,
+        amountCents: 100,
+        paidOn: '2022-09-01',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', field: 'enrolmentId' },
+    });
+    expect(
+      await t.attempt('desk', 'ledger:recordPayment', { studentId, amountCents: 0, paidOn: '2022-09-01' }),
+    ).toMatchObject({ ok: false, error: { kind: 'validation', field: 'amountCents' } });
+    expect(
+      await t.attempt('desk', 'ledger:recordPayment', { studentId, amountCents: 100, paidOn: '2022-02-30' }),
+    ).toMatchObject({ ok: false, error: { kind: 'validation', field: 'paidOn' } });
+  });
+
+  it('keeps the ledger append-only: the database refuses to rewrite an entry', async () => {
+    await t.call('desk', 'ledger:enrol', { studentId, facts: firstYearEuBachelor });
+    await expect(sql`update ledger_entries set amount_cents = 0`.execute(t.desk.database.db)).rejects.toThrow(
+      /book a correcting entry/,
+    );
+    await expect(sql`delete from ledger_entries`.execute(t.desk.database.db)).rejects.toThrow(
+      /book a correcting entry/,
+    );
+  });
+
+  it('audits enrolment, reassessment and payment with who and why', async () => {
+    const enrolment = await t.call<EnrolmentView>('desk', 'ledger:enrol', {
+      studentId,
+      facts: firstYearEuBachelor,
+    });
+    await t.call('ssc', 'ledger:reassess', {
+      enrolmentId: enrolment.id,
+      version: 1,
+      facts: { ...firstYearEuBachelor, isBoardPositionExemptionGranted: true },
+      reason: 'Board position granted',
+    });
+    await t.call('desk', 'ledger:recordPayment', { studentId, amountCents: 5000, paidOn: '2022-09-10' });
+    const audit = await t.call<{ rows: { action: string; actorName: string; reason: string | null }[] }>(
+      'admin',
+      'audit:list',
+      { entityId: 'i6123456' },
+    );
+    expect(audit.rows.map((r) => [r.action, r.actorName])).toEqual([
+      ['ledger.payment', 'Test desk'],
+      ['enrolment.reassess', 'Test ssc'],
+      ['enrolment.create', 'Test desk'],
+    ]);
+    expect(audit.rows[1]?.reason).toBe('Board position granted');
+  });
+
+  it('finds students by every word of name or number', async () => {
+    expect(
+      (await t.call<StudentSummary[]>('iro', 'ledger:searchStudents', { query: 'mül anna' })).map(
+        (s) => s.studentNumber,
+      ),
+    ).toEqual(['i6123456']);
+    expect(await t.call<StudentSummary[]>('iro', 'ledger:searchStudents', { query: '612345' })).toHaveLength(
+      1,
+    );
+    expect(await t.call<StudentSummary[]>('iro', 'ledger:searchStudents', { query: 'nobody' })).toEqual([]);
+  });
+});

@@ -1,0 +1,18 @@
+const longDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** Formats an ISO date as the provisions write it, e.g. '2023-02-01' → '1 February 2023'; null → '—'. */
+export function formatLongDate(date: string | null | undefined): string {
+  if (!date) return '—';
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) ? date : longDate.format(parsed);
+}
+
+/** Today's date in the local time zone, written as the provisions write dates, for a printed document. */
+export function formatToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(now);
+}

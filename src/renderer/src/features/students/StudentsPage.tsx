@@ -1,0 +1,299 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconArrowLeft, IconCash, IconPlus, IconSearch } from '@tabler/icons-react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useState } from 'react';
+import type { StudentSummary } from '../../../../shared/api/ledger.contract';
+import { formatCents } from '../../../../shared/money';
+import { showDeskError, showDone } from '../../api/show-error';
+import { useHashRoute } from '../../api/useHashRoute';
+import { useSession } from '../../api/useSession';
+import { DataTable } from '../../components/DataTable';
+import { FactsForm } from '../fees/FactsForm';
+import type { FeeFactsInput } from '../fees/useFeeQuote';
+import { EnrolmentFeePanel } from './EnrolmentFeePanel';
+import { LedgerTable } from './LedgerTable';
+import {
+  useEnrol,
+  useRecordPayment,
+  useRecordReversal,
+  useStudentFeeFile,
+  useStudentSearch,
+} from './useStudentFees';
+
+const columns: ColumnDef<StudentSummary, unknown>[] = [
+  { accessorKey: 'studentNumber', header: 'Student number' },
+  { accessorKey: 'familyName', header: 'Family name' },
+  { accessorKey: 'givenNames', header: 'Given names' },
+  { accessorKey: 'email', header: 'E-mail', cell: ({ getValue }) => (getValue() as string | null) ?? '—' },
+];
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A student's fees: enrolments with their Fee panels, the ledger, payments and reversals. */
+function StudentFees({ studentId }: { studentId: number }) {
+  const { staff } = useSession();
+  const { navigate } = useHashRoute();
+  const file = useStudentFeeFile(studentId);
+  const enrol = useEnrol();
+  const pay = useRecordPayment();
+  const reverse = useRecordReversal();
+  const [newFacts, setNewFacts] = useState<FeeFactsInput | null>(null);
+  const [money, setMoney] = useState<{
+    kind: 'payment' | 'reversal';
+    euros: number | string;
+    date: string;
+    enrolmentId: string | null;
+  } | null>(null);
+  const canBook = staff?.role === 'desk' || staff?.role === 'admin';
+  const canReassess = canBook || staff?.role === 'ssc';
+  if (file.error) return <Alert color="red">{file.error.message}</Alert>;
+  if (!file.data) return <Text c="dimmed">Loading…</Text>;
+  const { student, enrolments, ledger, balanceCents } = file.data;
+  const enrolmentOptions = enrolments.map((e) => ({
+    value: String(e.id),
+    label: `${e.academicYear} ${e.programmeName}`,
+  }));
+
+  const submitMoney = () => {
+    if (!money) return;
+    const amountCents = Math.round(Number(money.euros) * 100);
+    const enrolmentId = money.enrolmentId ? Number(money.enrolmentId) : undefined;
+    const done = {
+      onSuccess: () => {
+        showDone(
+          `${money.kind === 'payment' ? 'Payment' : 'Reversal'} of ${formatCents(amountCents)} booked.`,
+        );
+        setMoney(null);
+      },
+      onError: (e: unknown) => showDeskError(e),
+    };
+    if (money.kind === 'payment')
+      pay.mutate(
+        { studentId, ...(enrolmentId ? { enrolmentId } : {}), amountCents, paidOn: money.date },
+        done,
+      );
+    else
+      reverse.mutate(
+        { studentId, ...(enrolmentId ? { enrolmentId } : {}), amountCents, reversedOn: money.date },
+        done,
+      );
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Button
+            variant="subtle"
+            size="xs"
+            leftSection={<IconArrowLeft size={14} />}
+            onClick={() => navigate('/students')}
+            px={0}
+          >
+            All students
+          </Button>
+          <Title order={2}>
+            {student.givenNames} {student.familyName}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {student.studentNumber} {student.email ? `· ${student.email}` : ''}
+          </Text>
+        </div>
+        <Group>
+          <Badge size="xl" variant="light" color={balanceCents > 0 ? 'orange' : 'teal'} aria-label="Balance">
+            {balanceCents > 0
+              ? `Owes ${formatCents(balanceCents)}`
+              : balanceCents < 0
+                ? `In credit ${formatCents(-balanceCents)}`
+                : 'Nothing owed'}
+          </Badge>
+          {canBook && (
+            <>
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setNewFacts({ nationalities: [], startDate: '2022-09-01' })}
+              >
+                Enrol…
+              </Button>
+              <Button
+                variant="light"
+                leftSection={<IconCash size={16} />}
+                onClick={() =>
+                  setMoney({
+                    kind: 'payment',
+                    euros: '',
+                    date: today(),
+                    enrolmentId: enrolmentOptions[0]?.value ?? null,
+                  })
+                }
+              >
+                Record payment…
+              </Button>
+              <Button
+                variant="default"
+                onClick={() =>
+                  setMoney({
+                    kind: 'reversal',
+                    euros: '',
+                    date: today(),
+                    enrolmentId: enrolmentOptions[0]?.value ?? null,
+                  })
+                }
+              >
+                Direct debit reversed…
+              </Button>
+            </>
+          )}
+        </Group>
+      </Group>
+      {enrolments.length === 0 && <Text c="dimmed">No enrolments recorded.</Text>}
+      {enrolments.map((enrolment) => (
+        <EnrolmentFeePanel
+          key={`${enrolment.id}:${enrolment.version}`}
+          enrolment={enrolment}
+          canReassess={canReassess}
+        />
+      ))}
+      <Title order={3} mt="md">
+        Ledger
+      </Title>
+      <LedgerTable entries={ledger} />
+
+      <Modal
+        opened={newFacts !== null}
+        onClose={() => setNewFacts(null)}
+        size="xl"
+        title={`Enrol ${student.givenNames} ${student.familyName} (2022/23)`}
+      >
+        {newFacts && (
+          <Stack>
+            <FactsForm value={newFacts} onChange={setNewFacts} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setNewFacts(null)}>
+                Cancel
+              </Button>
+              <Button
+                loading={enrol.isPending}
+                onClick={() =>
+                  enrol.mutate(
+                    { studentId, facts: newFacts },
+                    {
+                      onSuccess: (e) => {
+                        showDone(
+                          `Enrolled in ${e.programmeName}: ${e.fee.kindLabel} ${formatCents(e.fee.amountCents)} charged.`,
+                        );
+                        setNewFacts(null);
+                      },
+                      onError: (error) => showDeskError(error),
+                    },
+                  )
+                }
+              >
+                Enrol and charge the fee
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+      <Modal
+        opened={money !== null}
+        onClose={() => setMoney(null)}
+        title={money?.kind === 'payment' ? 'Record a payment' : 'A direct debit was reversed (Art 32.2)'}
+      >
+        {money && (
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              submitMoney();
+            }}
+          >
+            <Stack>
+              <NumberInput
+                label="Amount (€)"
+                required
+                min={0.01}
+                decimalScale={2}
+                value={money.euros}
+                onChange={(euros) => setMoney({ ...money, euros })}
+                autoFocus
+              />
+              <TextInput
+                label={money.kind === 'payment' ? 'Paid on' : 'Reversed on'}
+                type="date"
+                required
+                value={money.date}
+                onChange={(e) => setMoney({ ...money, date: e.currentTarget.value })}
+              />
+              <Select
+                label="For enrolment"
+                clearable
+                data={enrolmentOptions}
+                value={money.enrolmentId}
+                onChange={(enrolmentId) => setMoney({ ...money, enrolmentId })}
+              />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setMoney(null)}>
+                  Cancel
+                </Button>
+                <Button type="submit" loading={pay.isPending || reverse.isPending}>
+                  Book
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+/** Students: search by name or number, open one to see the fees of their enrolments and their ledger. */
+export function StudentsPage() {
+  const { params, navigate } = useHashRoute();
+  const studentId = params.get('id') ? Number(params.get('id')) : null;
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query, 150);
+  const students = useStudentSearch(debounced);
+  if (studentId !== null) return <StudentFees studentId={studentId} />;
+  return (
+    <Stack>
+      <div>
+        <Title order={2}>Students</Title>
+        <Text c="dimmed" size="sm">
+          Find a student by name or student number; open them (Enter or double-click) for their enrolments,
+          fees and ledger.
+        </Text>
+      </div>
+      <TextInput
+        placeholder="Name or student number"
+        leftSection={<IconSearch size={16} />}
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        w={380}
+        aria-label="Search students"
+        autoFocus
+      />
+      <DataTable
+        label="Students"
+        data={students.data ?? []}
+        columns={columns}
+        getRowId={(row) => String(row.id)}
+        onRowOpen={(row) => navigate(`/students?id=${row.id}`)}
+        emptyText={students.isLoading ? 'Loading…' : 'No student matches.'}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { feeFactsSchema } from '../facts/fee-facts';
+import { defineCall, everyRole } from './define-call';
+import { feeAssessmentSchema, reasonSchema } from './fees.contract';
+
+const id = z.number().int().positive();
+const isoDate = z.iso.date('Use a date such as 2022-09-01.');
+const positiveCents = z
+  .number()
+  .int('Amounts are whole cents.')
+  .positive('The amount must be more than zero.');
+
+/** A student as lists and search show them. */
+export const studentSummarySchema = z.object({
+  id,
+  studentNumber: z.string(),
+  familyName: z.string(),
+  givenNames: z.string(),
+  email: z.string().nullable(),
+});
+export type StudentSummary = z.infer<typeof studentSummarySchema>;
+
+/** An enrolment with the facts its fee follows from and the fee as assessed. */
+export const enrolmentViewSchema = z.object({
+  id,
+  studentId: id,
+  academicYear: z.string(),
+  programmeCode: z.string().nullable(),
+  programmeName: z.string(),
+  enrolmentKind: z.string(),
+  mode: z.string(),
+  startDate: z.string(),
+  status: z.enum(['enrolled', 'terminated', 'cancelled']),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  facts: z.record(z.string(), z.unknown()),
+  fee: feeAssessmentSchema.pick({ kind: true, kindLabel: true, amountCents: true, reasons: true }),
+});
+export type EnrolmentView = z.infer<typeof enrolmentViewSchema>;
+
+/** One line of a student's ledger. */
+export const ledgerEntrySchema = z.object({
+  id,
+  enrolmentId: id.nullable(),
+  entryKind: z.enum(['charge', 'adjustment', 'payment', 'reversal', 'refund', 'administration-charge']),
+  amountCents: z.number().int(),
+  bookedOn: z.string(),
+  description: z.string(),
+  reasons: z.array(reasonSchema),
+  createdBy: z.string(),
+});
+export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
+
+/** A student's file as far as fees go: enrolments, their fees, and the ledger with its balance. */
+export const studentFeeFileSchema = z.object({
+  student: studentSummarySchema,
+  enrolments: z.array(enrolmentViewSchema),
+  ledger: z.array(ledgerEntrySchema),
+  /** What the student owes now (positive) or is owed (negative), in cents. */
+  balanceCents: z.number().int(),
+});
+export type StudentFeeFile = z.infer<typeof studentFeeFileSchema>;
+
+/** Students, their enrolments' fees and their ledgers (Art 14, 16–31). */
+export const ledgerContract = {
+  searchStudents: defineCall({
+    name: 'ledger:searchStudents',
+    summary: 'Find students by part of their name or student number',
+    access: everyRole,
+    input: z.object({
+      query: z.string().trim().max(100),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    output: z.array(studentSummarySchema),
+  }),
+  studentFile: defineCall({
+    name: 'ledger:studentFile',
+    summary: "A student's enrolments with their fees, and the ledger with its balance",
+    access: everyRole,
+    input: z.object({ studentId: id }),
+    output: studentFeeFileSchema,
+  }),
+  enrol: defineCall({
+    name: 'ledger:enrol',
+    summary: 'Record an enrolment with its fee facts, assess the fee and book the charge',
+    access: ['desk', 'admin'],
+    input: z.object({
+      studentId: id,
+      academicYear: z
+        .string()
+        .regex(/^\d{4}-\d{2}$/)
+        .default('2022-23'),
+      facts: feeFactsSchema,
+    }),
+    output: enrolmentViewSchema,
+  }),
+  reassess: defineCall({
+    name: 'ledger:reassess',
+    summary:
+      'Change the facts of an enrolment; the fee is assessed again and the difference booked (Art 31.2–31.3)',
+    access: ['desk', 'ssc', 'admin'],
+    input: z.object({
+      enrolmentId: id,
+      version: z.number().int(),
+      facts: feeFactsSchema,
+      reason: z
+        .string()
+        .trim()
+        .min(3, 'Say why the facts changed, e.g. "BRP nationality corrected".')
+        .max(500),
+    }),
+    output: z.object({
+      enrolment: enrolmentViewSchema,
+      differenceCents: z.number().int(),
+      dueImmediatelyCents: z.number().int(),
+      refundCents: z.number().int(),
+      reasons: z.array(reasonSchema),
+    }),
+  }),
+  recordPayment: defineCall({
+    name: 'ledger:recordPayment',
+    summary: 'Book a payment received from (or for) the student',
+    access: ['desk', 'admin'],
+    input: z.object({
+      studentId: id,
+      enrolmentId: id.optional(),
+      amountCents: positiveCents,
+      paidOn: isoDate,
+      description: z.string().trim().min(1).max(200).default('Payment received'),
+    }),
+    output: ledgerEntrySchema,
+  }),
+  recordReversal: defineCall({
+    name: 'ledger:recordReversal',
+    summary: 'Book a reversed direct debit: the amount is owed again (Art 32)',
+    access: ['desk', 'admin'],
+    input: z.object({
+      studentId: id,
+      enrolmentId: id.optional(),
+      amountCents: positiveCents,
+      reversedOn: isoDate,
+    }),
+    output: ledgerEntrySchema,
+  }),
+};
