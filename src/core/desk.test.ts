@@ -36,6 +36,7 @@ const expectedAccess: Record<string, 'public' | readonly Role[]> = {
   'ledger:studentFile': ['desk', 'iro', 'ssc', 'admin'],
   'ledger:enrol': ['desk', 'admin'],
   'ledger:reassess': ['desk', 'ssc', 'admin'],
+  'ledger:terminate': ['desk', 'admin'],
   'ledger:recordPayment': ['desk', 'admin'],
   'ledger:recordReversal': ['desk', 'admin'],
 };

@@ -48,4 +48,49 @@ describe("a student's Fee panel and ledger in the browser", () => {
     expect(await fees.ledgerRows().last().innerText()).toContain('ROD HO shows a Dutch enrolment in 2020');
     await context.close();
   });
+
+  it('ends an enrolment at the student’s request with the refund of Art 34, booked on the ledger', async () => {
+    // A student of our own, with nothing on the ledger yet (demo students may owe demo fees).
+    const at = new Date().toISOString();
+    const student = { studentNumber: 'i7777777' };
+    await env.desk.database.db
+      .insertInto('students')
+      .values({
+        studentNumber: student.studentNumber,
+        familyName: 'Dvořák',
+        givenNames: 'Łukasz',
+        email: null,
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: 'e2e set-up',
+      })
+      .execute();
+    const { page, context } = await env.newPage();
+    await new SignInPage(page).signIn(testStaff.desk.username, testPassword);
+    await new AppShell(page).goTo('Students and fees');
+    const fees = new StudentFeesPage(page);
+    await fees.open(student.studentNumber);
+    await fees.enrol('Econometrics and Operations Research', { name: 'United States', code: 'US' });
+    const programme = 'B Econometrics and Operations Research';
+    await expect.poll(() => fees.feeAmount(programme)).toBe('€9,200.00');
+    await fees.recordPayment('9200');
+    await expect.poll(() => fees.balance()).toBe('Nothing owed');
+
+    const calculation = await fees.endEnrolment(programme, '2023-01-16');
+    expect(calculation).toMatch(/5,366\.67/);
+    expect(calculation).toContain('Art 34');
+    await new AppShell(page)
+      .notification(/^Enrolment terminated as of 2023-02-01; refund €\s?5,366\.67 booked\.$/)
+      .waitFor();
+    await expect.poll(() => fees.balance()).toBe('Nothing owed');
+    await fees.feePanel(programme).getByLabel('Enrolment status').waitFor();
+    expect((await fees.feePanel(programme).getByLabel('Enrolment status').textContent()) ?? '').toBe(
+      'terminated',
+    );
+    expect(await fees.ledgerRows().filter({ hasText: 'Refund to be paid' }).count()).toBe(1);
+    expect(
+      await fees.ledgerRows().filter({ hasText: 'Fee for the 7 months after termination credited' }).count(),
+    ).toBe(1);
+    await context.close();
+  });
 });

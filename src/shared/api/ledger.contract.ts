@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { feeFactsSchema } from '../facts/fee-facts';
 import { defineCall, everyRole } from './define-call';
-import { feeAssessmentSchema, reasonSchema } from './fees.contract';
+import { feeAssessmentSchema, reasonSchema, refundDecisionSchema } from './fees.contract';
 
 const id = z.number().int().positive();
 const isoDate = z.iso.date('Use a date such as 2022-09-01.');
@@ -117,6 +117,22 @@ export const ledgerContract = {
       refundCents: z.number().int(),
       reasons: z.array(reasonSchema),
     }),
+  }),
+  terminate: defineCall({
+    name: 'ledger:terminate',
+    summary:
+      "End an enrolment at the student's request and book the refund (Art 33–34); a dry run only calculates",
+    access: ['desk', 'admin'],
+    input: z.object({
+      enrolmentId: id,
+      version: z.number().int(),
+      requestDate: isoDate,
+      refundRequested: z.boolean().default(true),
+      /** Pre-master's and professional master's: the ECTS still to be obtained after termination (Art 34.3). */
+      remainingEcts: z.number().nonnegative().optional(),
+      dryRun: z.boolean(),
+    }),
+    output: z.object({ enrolment: enrolmentViewSchema, refund: refundDecisionSchema }),
   }),
   recordPayment: defineCall({
     name: 'ledger:recordPayment',

@@ -63,4 +63,18 @@ export class StudentFeesPage {
     await dialog.getByRole('button', { name: 'Assess again and book the difference' }).click();
     await dialog.waitFor({ state: 'hidden' });
   }
+
+  /** Ends an enrolment at the student's request: calculates, returns the dialog's text, then confirms. */
+  async endEnrolment(programmeName: string, requestDate: string): Promise<string> {
+    await this.feePanel(programmeName).getByRole('button', { name: 'End enrolment…' }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByLabel('Request received on (Studielink)').fill(requestDate);
+    await dialog.getByRole('button', { name: 'Calculate the refund' }).click();
+    const confirm = dialog.getByRole('button', { name: 'End the enrolment and book the refund' });
+    await dialog.getByText('Art 34', { exact: false }).first().waitFor();
+    const text = await dialog.innerText();
+    await confirm.click();
+    await dialog.waitFor({ state: 'hidden' });
+    return text;
+  }
 }

@@ -1,7 +1,13 @@
 import { DeskError } from '../../../shared/errors';
 import type { HandlerMap } from '../../handler-map';
 import { selectStudentFeeFile, selectStudents } from './ledger.repo';
-import { enrolWithFee, reassessEnrolment, recordPayment, recordReversal } from './ledger.service';
+import {
+  enrolWithFee,
+  reassessEnrolment,
+  recordPayment,
+  recordReversal,
+  terminateEnrolment,
+} from './ledger.service';
 
 /** Students' enrolments, fees and ledgers. */
 export const ledgerHandlers: HandlerMap<'ledger:'> = {
@@ -17,6 +23,7 @@ export const ledgerHandlers: HandlerMap<'ledger:'> = {
   },
   'ledger:enrol': (input, ctx) => enrolWithFee(ctx, input),
   'ledger:reassess': (input, ctx) => reassessEnrolment(ctx, input),
+  'ledger:terminate': (input, ctx) => terminateEnrolment(ctx, input),
   'ledger:recordPayment': (input, ctx) => recordPayment(ctx, input),
   'ledger:recordReversal': (input, ctx) => recordReversal(ctx, input),
 };

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { FeeFacts } from '../../../shared/facts/fee-facts';
+import { refundFactsSchema, type RefundFacts } from '../../../shared/facts/refund-facts';
 import { formatCents } from '../../../shared/money';
 import { DeskError } from '../../../shared/errors';
 import { recordAudit } from '../../db/audit';
@@ -9,6 +10,7 @@ import type { ServiceContext } from '../../context';
 import { loadProvisions } from '../../provisions/load-provisions';
 import { assessTuitionFee, feeKindLabels } from '../fees/tuition-fee.rules';
 import { settleFeeReassessment } from '../payments/reassessment.rules';
+import { decideRefund } from '../payments/refund.rules';
 import { toEnrolmentView, toLedgerEntry } from './ledger.repo';
 
 type LedgerKind = Database['ledgerEntries']['entryKind'];
@@ -293,5 +295,158 @@ export async function recordReversal(
       after: entry,
     });
     return entry;
+  });
+}
+
+const levelOfCode: Readonly<Record<string, RefundFacts['level']>> = {
+  b: 'bachelor',
+  m: 'initial-master',
+  pm: 'pre-master',
+  pro: 'professional-master',
+};
+
+/**
+ * Ends an enrolment at the student's request: the refund follows from the ledger and Art 33–34;
+ * a dry run only calculates. The fee for the months no longer enrolled is credited and the net refund
+ * booked as paid out, so that debts deducted under Art 34.5 stay settled on the ledger.
+ */
+export async function terminateEnrolment(
+  ctx: ServiceContext,
+  input: {
+    enrolmentId: number;
+    version: number;
+    requestDate: string;
+    refundRequested: boolean;
+    remainingEcts?: number | undefined;
+    dryRun: boolean;
+  },
+) {
+  const at = ctx.clock.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('enrolments')
+      .selectAll()
+      .where('id', '=', input.enrolmentId)
+      .executeTakeFirst();
+    if (!row)
+      throw new DeskError('not_found', `Enrolment ${input.enrolmentId} does not exist; reload the student.`);
+    assertCurrentVersion(row, input.version, `Enrolment ${row.id}`);
+    if (row.status !== 'enrolled') throw new DeskError('refused', `This enrolment is already ${row.status}.`);
+    const provisions = loadProvisions(row.academicYear);
+    const facts = JSON.parse(row.feeFactsJson) as FeeFacts;
+    const assessment = assessTuitionFee(facts, provisions);
+    const entries = await trx
+      .selectFrom('ledgerEntries')
+      .select(['enrolmentId', 'entryKind', 'amountCents'])
+      .where('studentId', '=', row.studentId)
+      .execute();
+    const ofThis = entries.filter((e) => e.enrolmentId === row.id);
+    const chargedCents = Math.min(
+      assessment.annualAmountCents,
+      ofThis
+        .filter((e) => e.entryKind === 'charge' || e.entryKind === 'adjustment')
+        .reduce((sum, e) => sum + e.amountCents, 0),
+    );
+    const paidCents = Math.min(
+      chargedCents,
+      Math.max(
+        0,
+        -ofThis
+          .filter((e) => e.entryKind === 'payment' || e.entryKind === 'reversal')
+          .reduce((sum, e) => sum + e.amountCents, 0),
+      ),
+    );
+    const otherDebt = entries
+      .filter((e) => e.enrolmentId !== row.id)
+      .reduce((sum, e) => sum + e.amountCents, 0);
+    const level = facts.level ?? levelOfCode[(row.programmeCode ?? '').split('-')[0] ?? ''] ?? 'bachelor';
+    const isStudyFee = level === 'pre-master' || level === 'professional-master';
+    if (isStudyFee && input.remainingEcts === undefined) {
+      throw new DeskError(
+        'validation',
+        'Give the ECTS still to be obtained: a study fee is refunded in proportion to them (Art 34.3).',
+        { field: 'remainingEcts' },
+      );
+    }
+    const refundFacts = refundFactsSchema.parse({
+      academicYear: row.academicYear,
+      level,
+      studentKind: row.enrolmentKind === 'external' ? 'external-student' : 'student',
+      enrolmentStartDate: row.startDate,
+      fee: { applicableCents: assessment.annualAmountCents, chargedCents, paidCents },
+      ...(isStudyFee
+        ? {
+            ects: {
+              programmeTotal: facts.preMaster?.ects ?? input.remainingEcts ?? 0,
+              remaining: input.remainingEcts ?? 0,
+            },
+          }
+        : {}),
+      ending: { reason: 'student-request', requestDate: input.requestDate },
+      refundRequested: input.refundRequested,
+      outstandingDebts:
+        otherDebt > 0 ? [{ description: 'Other charges on the ledger', amountCents: otherDebt }] : [],
+    });
+    const refund = decideRefund(refundFacts, provisions);
+    if (input.dryRun) return { enrolment: toEnrolmentView(row), refund };
+    if (refund.outcome !== 'terminated' && refund.outcome !== 'cancelled-before-start') {
+      throw new DeskError(
+        'refused',
+        `The enrolment is not terminated: ${refund.reasons.map((r) => `${r.text} (${r.article})`).join(' ')}`,
+      );
+    }
+    const status = refund.outcome === 'cancelled-before-start' ? 'cancelled' : 'terminated';
+    const updated = await trx
+      .updateTable('enrolments')
+      .set({ status, version: row.version + 1, updatedAt: at, updatedBy: ctx.actor.name })
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const bookedOn = refund.effectiveDate ?? input.requestDate;
+    if (refund.refundCents > 0) {
+      await book(trx, ctx, {
+        studentId: row.studentId,
+        enrolmentId: row.id,
+        entryKind: 'adjustment',
+        amountCents: -refund.refundCents,
+        bookedOn,
+        description: `Fee for the ${refund.monthsRemaining} months after termination credited`,
+        reasons: refund.reasons,
+      });
+    }
+    if (refund.netRefundCents > 0) {
+      await book(trx, ctx, {
+        studentId: row.studentId,
+        enrolmentId: row.id,
+        entryKind: 'refund',
+        amountCents: refund.netRefundCents,
+        bookedOn,
+        description: `Refund to be paid by ${refund.refundDueBy ?? 'the due date'}`,
+        reasons: refund.deductions.map((d) => ({
+          article: d.article,
+          text: `${d.description}: ${formatCents(d.amountCents)} deducted.`,
+        })),
+      });
+    }
+    const student = await trx
+      .selectFrom('students')
+      .select('studentNumber')
+      .where('id', '=', row.studentId)
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, at, {
+      action: 'enrolment.terminate',
+      entity: 'student',
+      entityId: student.studentNumber,
+      before: { enrolment: row.id, status: row.status },
+      after: {
+        enrolment: row.id,
+        status,
+        effectiveDate: refund.effectiveDate,
+        refundCents: refund.refundCents,
+        netRefundCents: refund.netRefundCents,
+      },
+      reason: `Request of ${input.requestDate}`,
+    });
+    return { enrolment: toEnrolmentView(updated), refund };
   });
 }

@@ -254,3 +254,154 @@ describe("a student's enrolments, fees and ledger", () => {
     expect(await t.call<StudentSummary[]>('iro', 'ledger:searchStudents', { query: 'nobody' })).toEqual([]);
   });
 });
+
+describe('ending an enrolment at the student’s request', () => {
+  const institutional = {
+    programmeCode: 'b-econometrics-and-operations-research',
+    nationalities: ['US'],
+    startDate: '2022-09-01',
+    residencePermit: { purpose: 'study' },
+  };
+
+  it('calculates the refund in a dry run without changing anything: €9,200 paid, request in January → €5,366.67 (Art 34)', async () => {
+    const enrolment = await t.call<EnrolmentView>('desk', 'ledger:enrol', {
+      studentId,
+      facts: institutional,
+    });
+    expect(enrolment.fee).toMatchObject({ kind: 'institutional', amountCents: 920000 });
+    await t.call('desk', 'ledger:recordPayment', {
+      studentId,
+      enrolmentId: enrolment.id,
+      amountCents: 920000,
+      paidOn: '2022-08-20',
+    });
+    const dry = await t.call<{
+      refund: {
+        effectiveDate: string;
+        refundCents: number;
+        netRefundCents: number;
+        reasons: { article: string }[];
+      };
+    }>('desk', 'ledger:terminate', {
+      enrolmentId: enrolment.id,
+      version: enrolment.version,
+      requestDate: '2023-01-16',
+      dryRun: true,
+    });
+    expect(dry.refund).toMatchObject({
+      effectiveDate: '2023-02-01',
+      refundCents: 536667,
+      netRefundCents: 536667,
+    });
+    expect(dry.refund.reasons.map((r) => r.article)).toContain('Art 33.2');
+    const file = await t.call<StudentFeeFile>('desk', 'ledger:studentFile', { studentId });
+    expect(file.enrolments[0]?.status).toBe('enrolled');
+    expect(file.ledger).toHaveLength(2);
+  });
+
+  it('terminates and books the credit and the refund; the ledger balances to zero', async () => {
+    const enrolment = await t.call<EnrolmentView>('desk', 'ledger:enrol', {
+      studentId,
+      facts: institutional,
+    });
+    await t.call('desk', 'ledger:recordPayment', {
+      studentId,
+      enrolmentId: enrolment.id,
+      amountCents: 920000,
+      paidOn: '2022-08-20',
+    });
+    const done = await t.call<{ enrolment: EnrolmentView }>('desk', 'ledger:terminate', {
+      enrolmentId: enrolment.id,
+      version: enrolment.version,
+      requestDate: '2023-01-16',
+      dryRun: false,
+    });
+    expect(done.enrolment.status).toBe('terminated');
+    const file = await t.call<StudentFeeFile>('desk', 'ledger:studentFile', { studentId });
+    expect(file.ledger.slice(-2).map((e) => [e.entryKind, e.amountCents, e.bookedOn])).toEqual([
+      ['adjustment', -536667, '2023-02-01'],
+      ['refund', 536667, '2023-02-01'],
+    ]);
+    expect(file.balanceCents).toBe(0);
+    expect(
+      await t.attempt('desk', 'ledger:terminate', {
+        enrolmentId: enrolment.id,
+        version: done.enrolment.version,
+        requestDate: '2023-02-16',
+        dryRun: false,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { kind: 'refused', message: 'This enrolment is already terminated.' },
+    });
+  });
+
+  it('deducts other debts before paying out (Art 34.5)', async () => {
+    const enrolment = await t.call<EnrolmentView>('desk', 'ledger:enrol', {
+      studentId,
+      facts: institutional,
+    });
+    await t.call('desk', 'ledger:recordPayment', {
+      studentId,
+      enrolmentId: enrolment.id,
+      amountCents: 920000,
+      paidOn: '2022-08-20',
+    });
+    await t.call('desk', 'ledger:recordReversal', {
+      studentId,
+      amountCents: 10000,
+      reversedOn: '2022-12-01',
+    });
+    const dry = await t.call<{
+      refund: { netRefundCents: number; deductions: { article: string; amountCents: number }[] };
+    }>('desk', 'ledger:terminate', {
+      enrolmentId: enrolment.id,
+      version: enrolment.version,
+      requestDate: '2023-01-16',
+      dryRun: true,
+    });
+    expect(dry.refund.deductions).toEqual([
+      expect.objectContaining({ article: 'Art 34.5', amountCents: 10000 }),
+    ]);
+    expect(dry.refund.netRefundCents).toBe(526667);
+  });
+
+  it('refuses to terminate when the termination would not take effect (July or August: no refund, enrolment ends by law)', async () => {
+    const enrolment = await t.call<EnrolmentView>('desk', 'ledger:enrol', {
+      studentId,
+      facts: institutional,
+    });
+    const july = await t.call<{ refund: { refundCents: number; effectiveDate: string } }>(
+      'desk',
+      'ledger:terminate',
+      { enrolmentId: enrolment.id, version: 1, requestDate: '2023-06-20', dryRun: true },
+    );
+    expect(july.refund).toMatchObject({ effectiveDate: '2023-07-01', refundCents: 0 });
+    const august = await t.attempt('desk', 'ledger:terminate', {
+      enrolmentId: enrolment.id,
+      version: 1,
+      requestDate: '2023-08-10',
+      dryRun: false,
+    });
+    expect(august).toMatchObject({ ok: false, error: { kind: 'refused' } });
+    if (!august.ok) expect(august.error.message).toContain('Art 33.1');
+  });
+
+  it('needs the remaining ECTS for a pre-master’s study fee (Art 34.3)', async () => {
+    const enrolment = await t.call<EnrolmentView>('desk', 'ledger:enrol', {
+      studentId,
+      facts: { programmeCode: 'pm-european-studies', nationalities: ['NL'], preMaster: { ects: 60 } },
+    });
+    expect(
+      await t.attempt('desk', 'ledger:terminate', {
+        enrolmentId: enrolment.id,
+        version: 1,
+        requestDate: '2023-01-16',
+        dryRun: true,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', field: 'remainingEcts' },
+    });
+  });
+});

@@ -356,7 +356,6 @@ export function FactsForm({ value, onChange }: FactsFormProps) {
         autosize
         minRows={6}
         maxRows={18}
-        formatOnBlur
         validationError="This is not valid JSON."
         value={json ?? JSON.stringify(value, null, 2)}
         onFocus={() => setJson(JSON.stringify(value, null, 2))}

@@ -6,6 +6,7 @@ import { showDeskError, showDone } from '../../api/show-error';
 import { ReasonList } from '../../components/ReasonList';
 import { FactsForm } from '../fees/FactsForm';
 import type { FeeFactsInput } from '../fees/useFeeQuote';
+import { TerminateEnrolmentModal } from './TerminateEnrolmentModal';
 import { useReassess } from './useStudentFees';
 
 /** Props of EnrolmentFeePanel. */
@@ -13,10 +14,13 @@ export interface EnrolmentFeePanelProps {
   enrolment: EnrolmentView;
   /** Whether the signed-in role may change the facts (desk, ssc, admin). */
   canReassess: boolean;
+  /** Whether the signed-in role may end the enrolment (desk, admin). */
+  canTerminate: boolean;
 }
 
 /** The fee of one enrolment: amount, kind, every reason with its article, and changing the facts. */
-export function EnrolmentFeePanel({ enrolment, canReassess }: EnrolmentFeePanelProps) {
+export function EnrolmentFeePanel({ enrolment, canReassess, canTerminate }: EnrolmentFeePanelProps) {
+  const [isTerminating, setTerminating] = useState(false);
   const [facts, setFacts] = useState<FeeFactsInput | null>(null);
   const [reason, setReason] = useState('');
   const reassess = useReassess();
@@ -49,13 +53,30 @@ export function EnrolmentFeePanel({ enrolment, canReassess }: EnrolmentFeePanelP
           <Text size="xs" c="dimmed">
             Assessed by {enrolment.updatedBy}, {new Date(enrolment.updatedAt).toLocaleString('en-GB')}
           </Text>
-          {canReassess && (
-            <Button variant="light" size="xs" onClick={() => setFacts(enrolment.facts as FeeFactsInput)}>
-              Change facts…
-            </Button>
-          )}
+          <Group gap="xs">
+            {enrolment.status !== 'enrolled' && (
+              <Badge color="gray" variant="outline" aria-label="Enrolment status">
+                {enrolment.status}
+              </Badge>
+            )}
+            {canReassess && enrolment.status === 'enrolled' && (
+              <Button variant="light" size="xs" onClick={() => setFacts(enrolment.facts as FeeFactsInput)}>
+                Change facts…
+              </Button>
+            )}
+            {canTerminate && enrolment.status === 'enrolled' && (
+              <Button variant="subtle" color="red" size="xs" onClick={() => setTerminating(true)}>
+                End enrolment…
+              </Button>
+            )}
+          </Group>
         </Group>
       </Stack>
+      <TerminateEnrolmentModal
+        enrolment={enrolment}
+        opened={isTerminating}
+        onClose={() => setTerminating(false)}
+      />
       <Modal
         opened={facts !== null}
         onClose={close}

@@ -165,6 +165,7 @@ function StudentFees({ studentId }: { studentId: number }) {
           key={`${enrolment.id}:${enrolment.version}`}
           enrolment={enrolment}
           canReassess={canReassess}
+          canTerminate={canBook}
         />
       ))}
       <Title order={3} mt="md">
