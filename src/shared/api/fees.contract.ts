@@ -6,7 +6,8 @@ import { defineCall, everyRole } from './define-call';
 /** A reason of a decision: the article it rests on and one sentence of why (DESIGN.md §3). */
 export const reasonSchema = z.object({ article: z.string(), text: z.string() });
 
-const feeKind = z.enum([
+/** The kinds of fee an assessment can result in; 'partial-institutional-at-partial-statutory' is Art 26.1 (part-time Art 25). */
+export const feeKinds = [
   'low-statutory',
   'statutory',
   'high-statutory',
@@ -18,7 +19,9 @@ const feeKind = z.enum([
   'examination-fee',
   'study-fee',
   'none',
-]);
+] as const;
+
+const feeKind = z.enum(feeKinds);
 
 /** The fee of one enrolment for the academic year (Art 16–30, App I–III). */
 export const feeAssessmentSchema = z.object({

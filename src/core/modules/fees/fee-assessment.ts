@@ -1,3 +1,4 @@
+import { feeKinds } from '../../../shared/api/fees.contract';
 import type { SmallScaleIntensiveRegime } from '../../provisions/provisions.schema';
 import type { EnrolmentTiming } from './enrolment-timing.rules';
 import type { FeeFacts } from '../../../shared/facts/fee-facts';
@@ -5,20 +6,8 @@ import type { FeeLookups, ResolvedProgramme } from './fee-lookups';
 import type { FeeReason } from './fee-reasons';
 import type { Paragraph1aAssessment } from './statutory-eligibility.rules';
 
-/** The kinds of fee an assessment can result in; 'partial-institutional-at-partial-statutory' is Art 26.1 (part-time Art 25). */
-export const feeKinds = [
-  'low-statutory',
-  'statutory',
-  'high-statutory',
-  'institutional-at-statutory',
-  'institutional',
-  'partial-statutory',
-  'partial-institutional',
-  'partial-institutional-at-partial-statutory',
-  'examination-fee',
-  'study-fee',
-  'none',
-] as const;
+/** The kinds of fee an assessment can result in, as the contract declares them. */
+export { feeKinds };
 
 /** A kind of fee (see `feeKindLabels`). */
 export type FeeKind = (typeof feeKinds)[number];

@@ -1,3 +1,4 @@
+import { provisionProgrammes } from '../../provisions/provision-programmes';
 import { DeskError } from '../../../shared/errors';
 import type { HandlerMap } from '../../handler-map';
 import { loadProvisions } from '../../provisions/load-provisions';
@@ -31,22 +32,8 @@ export const feesHandlers: HandlerMap<'fees:'> = {
     Promise.resolve(quotePaymentPlan(input, provisionsFor(input.academicYear, 'academicYear'))),
   'fees:programmes': (input) => {
     const provisions = provisionsFor(input.academicYear);
-    return Promise.resolve([
-      ...provisions.programmes.map((p) => ({
-        code: p.code,
-        name: `${p.level === 'bachelor' ? 'B' : 'M'} ${p.name}`,
-        level: p.level,
-      })),
-      ...provisions.preMasterProgrammes.map((p) => ({
-        code: p.code,
-        name: `Pre-master's ${p.name}`,
-        level: 'pre-master',
-      })),
-      ...provisions.professionalMasterProgrammes.map((p) => ({
-        code: p.code,
-        name: p.name,
-        level: 'professional-master',
-      })),
-    ]);
+    return Promise.resolve(
+      provisionProgrammes(provisions).map(({ code, name, level }) => ({ code, name, level })),
+    );
   },
 };

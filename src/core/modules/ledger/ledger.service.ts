@@ -73,6 +73,34 @@ async function assertStudent(trx: Transaction<Database>, studentId: number, enro
   return student;
 }
 
+/** The enrolment as it is now, refused when missing or when someone changed it since it was read. */
+async function currentEnrolment(trx: Transaction<Database>, enrolmentId: number, version: number) {
+  const row = await trx.selectFrom('enrolments').selectAll().where('id', '=', enrolmentId).executeTakeFirst();
+  if (!row) throw new DeskError('not_found', `Enrolment ${enrolmentId} does not exist; reload the student.`);
+  assertCurrentVersion(row, version, `Enrolment ${row.id}`);
+  return row;
+}
+
+/** What the ledger says about one enrolment: charged (charges and reassessments), paid, and the student's other debt. */
+async function enrolmentMoney(trx: Transaction<Database>, studentId: number, enrolmentId: number) {
+  const entries = await trx
+    .selectFrom('ledgerEntries')
+    .select(['enrolmentId', 'entryKind', 'amountCents'])
+    .where('studentId', '=', studentId)
+    .execute();
+  const ofThis = entries.filter((e) => e.enrolmentId === enrolmentId);
+  const sum = (list: typeof entries) => list.reduce((total, e) => total + e.amountCents, 0);
+  return {
+    chargedCents: sum(ofThis.filter((e) => e.entryKind === 'charge' || e.entryKind === 'adjustment')),
+    // Payments are booked negative and reversals positive: together they are minus what was paid.
+    paidCents: Math.max(
+      0,
+      -sum(ofThis.filter((e) => e.entryKind === 'payment' || e.entryKind === 'reversal')),
+    ),
+    otherDebtCents: Math.max(0, sum(entries.filter((e) => e.enrolmentId !== enrolmentId))),
+  };
+}
+
 /**
  * Records an enrolment with the facts its fee follows from, assesses the fee and books the charge
  * (Art 16–30, 31.1), all in one transaction with its audit row.
@@ -143,33 +171,17 @@ export async function reassessEnrolment(
 ) {
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('enrolments')
-      .selectAll()
-      .where('id', '=', input.enrolmentId)
-      .executeTakeFirst();
-    if (!row)
-      throw new DeskError('not_found', `Enrolment ${input.enrolmentId} does not exist; reload the student.`);
-    assertCurrentVersion(row, input.version, `Enrolment ${row.id}`);
+    const row = await currentEnrolment(trx, input.enrolmentId, input.version);
     const assessment = assessTuitionFee(input.facts, loadProvisions(row.academicYear));
-    const entries = await trx
-      .selectFrom('ledgerEntries')
-      .select(['enrolmentId', 'entryKind', 'amountCents', 'description'])
-      .where('studentId', '=', row.studentId)
-      .execute();
-    const ofThis = entries.filter((e) => e.enrolmentId === row.id);
-    const paidCents = -ofThis
-      .filter((e) => e.entryKind === 'payment' || e.entryKind === 'reversal')
-      .reduce((sum, e) => sum + e.amountCents, 0);
-    const otherBalance = entries
-      .filter((e) => e.enrolmentId !== row.id)
-      .reduce((sum, e) => sum + e.amountCents, 0);
+    const money = await enrolmentMoney(trx, row.studentId, row.id);
     const settlement = settleFeeReassessment({
       previousAssessedCents: row.feeCents,
       newAssessedCents: assessment.amountCents,
-      paidCents: Math.max(0, paidCents),
+      paidCents: money.paidCents,
       otherOpenDebts:
-        otherBalance > 0 ? [{ description: 'Other charges on the ledger', amountCents: otherBalance }] : [],
+        money.otherDebtCents > 0
+          ? [{ description: 'Other charges on the ledger', amountCents: money.otherDebtCents }]
+          : [],
     });
     const updated = await trx
       .updateTable('enrolments')
@@ -323,42 +335,16 @@ export async function terminateEnrolment(
 ) {
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('enrolments')
-      .selectAll()
-      .where('id', '=', input.enrolmentId)
-      .executeTakeFirst();
-    if (!row)
-      throw new DeskError('not_found', `Enrolment ${input.enrolmentId} does not exist; reload the student.`);
-    assertCurrentVersion(row, input.version, `Enrolment ${row.id}`);
+    const row = await currentEnrolment(trx, input.enrolmentId, input.version);
     if (row.status !== 'enrolled') throw new DeskError('refused', `This enrolment is already ${row.status}.`);
     const provisions = loadProvisions(row.academicYear);
     const facts = JSON.parse(row.feeFactsJson) as FeeFacts;
     const assessment = assessTuitionFee(facts, provisions);
-    const entries = await trx
-      .selectFrom('ledgerEntries')
-      .select(['enrolmentId', 'entryKind', 'amountCents'])
-      .where('studentId', '=', row.studentId)
-      .execute();
-    const ofThis = entries.filter((e) => e.enrolmentId === row.id);
-    const chargedCents = Math.min(
-      assessment.annualAmountCents,
-      ofThis
-        .filter((e) => e.entryKind === 'charge' || e.entryKind === 'adjustment')
-        .reduce((sum, e) => sum + e.amountCents, 0),
-    );
-    const paidCents = Math.min(
-      chargedCents,
-      Math.max(
-        0,
-        -ofThis
-          .filter((e) => e.entryKind === 'payment' || e.entryKind === 'reversal')
-          .reduce((sum, e) => sum + e.amountCents, 0),
-      ),
-    );
-    const otherDebt = entries
-      .filter((e) => e.enrolmentId !== row.id)
-      .reduce((sum, e) => sum + e.amountCents, 0);
+    const money = await enrolmentMoney(trx, row.studentId, row.id);
+    // Art 34 refunds what was charged for the year, at most; an unpaid part is still owed.
+    const chargedCents = Math.min(assessment.annualAmountCents, money.chargedCents);
+    const paidCents = Math.min(chargedCents, money.paidCents);
+    const otherDebt = money.otherDebtCents;
     const level = facts.level ?? levelOfCode[(row.programmeCode ?? '').split('-')[0] ?? ''] ?? 'bachelor';
     const isStudyFee = level === 'pre-master' || level === 'professional-master';
     if (isStudyFee && input.remainingEcts === undefined) {
