@@ -7,6 +7,7 @@ import { OrphanCoursesPage } from './pages/OrphanCoursesPage';
 import { PaymentPlanPage } from './pages/PaymentPlanPage';
 import { RefundCalculatorPage } from './pages/RefundCalculatorPage';
 import { SignInPage } from './pages/SignInPage';
+import { StudentFeesPage } from './pages/StudentFeesPage';
 import { startEnvironment, testPassword, testStaff } from './support/environment';
 
 // `npm run screenshots [-- --out DIR]`: the real screens with demo data, as PNGs to look at.
@@ -64,6 +65,13 @@ try {
   await plan.enterFee('1105');
   await plan.instalments().getByLabel('Total fee').filter({ hasText: '1,105' }).waitFor();
   await page.screenshot({ path: join(out, '14-payment-plan.png'), fullPage: true });
+  await shell.goTo('Students and fees');
+  const students = new StudentFeesPage(page);
+  await students.open('i6000150');
+  await page.screenshot({ path: join(out, '15-student-fees.png'), fullPage: true });
+  await shell.goTo('Fee calculator');
+  await page.getByRole('region', { name: 'Assessment' }).waitFor();
+  await page.screenshot({ path: join(out, '16-fee-calculator.png'), fullPage: true });
   console.log(`Screenshots in ${out}`);
 } finally {
   await env.close();

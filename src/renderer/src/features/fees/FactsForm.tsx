@@ -54,7 +54,7 @@ export function FactsForm({ value, onChange }: FactsFormProps) {
             onChange={(code) => set({ programmeCode: code })}
             nothingFoundMessage="No programme matches"
           />
-          <Group grow align="flex-end">
+          <Stack gap="sm">
             <div>
               <Text size="sm" fw={500}>
                 Kind
@@ -87,7 +87,7 @@ export function FactsForm({ value, onChange }: FactsFormProps) {
                 onChange={(mode) => set({ mode })}
               />
             </div>
-          </Group>
+          </Stack>
           <Group grow align="flex-end">
             <TextInput
               label="Start date"
