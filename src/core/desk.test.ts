@@ -39,6 +39,8 @@ const expectedAccess: Record<string, 'public' | readonly Role[]> = {
   'ledger:terminate': ['desk', 'admin'],
   'ledger:recordPayment': ['desk', 'admin'],
   'ledger:recordReversal': ['desk', 'admin'],
+  'ledger:arrearsWorklist': ['desk', 'iro', 'ssc', 'admin'],
+  'ledger:recordArrearsStep': ['desk', 'admin'],
 };
 
 describe('the role × call matrix, enforced in src/core', () => {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ArrearsPage } from './pages/ArrearsPage';
 import { AppShell } from './pages/AppShell';
 import { CoursesPage } from './pages/CoursesPage';
 import { OrphanCoursesPage } from './pages/OrphanCoursesPage';
@@ -72,6 +73,14 @@ try {
   await shell.goTo('Fee calculator');
   await page.getByRole('region', { name: 'Assessment' }).waitFor();
   await page.screenshot({ path: join(out, '16-fee-calculator.png'), fullPage: true });
+  await shell.goTo('Arrears');
+  const arrears = new ArrearsPage(page);
+  await arrears.rows().first().waitFor();
+  await page.screenshot({ path: join(out, '17-arrears.png') });
+  await arrears.rows().first().focus();
+  await page.keyboard.press('Enter');
+  await arrears.dialog().waitFor();
+  await page.screenshot({ path: join(out, '18-arrears-step.png') });
   console.log(`Screenshots in ${out}`);
 } finally {
   await env.close();

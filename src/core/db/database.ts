@@ -12,6 +12,7 @@ export interface Database {
   auditLog: AuditLogTable;
   enrolments: EnrolmentTable;
   ledgerEntries: LedgerEntryTable;
+  arrearsSteps: ArrearsStepTable;
 }
 
 export interface SchemaMigrationTable {
@@ -123,6 +124,21 @@ export interface LedgerEntryTable {
   bookedOn: string;
   description: string;
   reasonsJson: string | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface ArrearsStepTable {
+  id: Generated<number>;
+  studentId: number;
+  step:
+    | 'firstReminderSentOn'
+    | 'facilitiesBlockedOn'
+    | 'secondReminderSentOn'
+    | 'reversalReminderSentOn'
+    | 'terminationDecidedOn'
+    | 'settledOn';
+  takenOn: string;
   createdAt: string;
   createdBy: string;
 }

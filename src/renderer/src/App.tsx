@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import {
   IconBooks,
+  IconAlarm,
   IconCalculator,
   IconCalendarDollar,
   IconFileSpreadsheet,
@@ -28,6 +29,7 @@ import type { ReactNode } from 'react';
 import type { Role } from '../../shared/api';
 import { useHashRoute } from './api/useHashRoute';
 import { useSession } from './api/useSession';
+import { ArrearsPage } from './features/arrears/ArrearsPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { CoursesPage } from './features/catalogue/CoursesPage';
 import { OrphanCoursesPage } from './features/catalogue/OrphanCoursesPage';
@@ -78,6 +80,12 @@ const screens: readonly Screen[] = [
     label: 'Students and fees',
     icon: <IconUserSearch size={18} />,
     page: () => <StudentsPage />,
+  },
+  {
+    path: '/arrears',
+    label: 'Arrears',
+    icon: <IconAlarm size={18} />,
+    page: () => <ArrearsPage />,
   },
   {
     path: '/fees',

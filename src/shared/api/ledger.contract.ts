@@ -62,6 +62,47 @@ export const studentFeeFileSchema = z.object({
 });
 export type StudentFeeFile = z.infer<typeof studentFeeFileSchema>;
 
+/** The steps of the arrears procedure, named as the fields of `ArrearsState` that record them (Art 32, 35). */
+export const arrearsStepKinds = [
+  'firstReminderSentOn',
+  'facilitiesBlockedOn',
+  'secondReminderSentOn',
+  'reversalReminderSentOn',
+  'terminationDecidedOn',
+  'settledOn',
+] as const;
+export type ArrearsStepKind = (typeof arrearsStepKinds)[number];
+
+/** The next actions of the arrears procedure (`ArrearsAction` of the rules, or 'none'). */
+export const arrearsActionIds = [
+  'send-first-reminder',
+  'block-facilities-and-add-administration-fee',
+  'send-second-reminder',
+  'block-facilities',
+  'send-reversal-reminder',
+  'terminate-enrolment',
+  'none',
+] as const;
+
+/** One student on the arrears worklist with the next step of the procedure. */
+export const arrearsWorklistRowSchema = z.object({
+  studentId: id,
+  studentNumber: z.string(),
+  name: z.string(),
+  outstandingCents: z.number().int(),
+  arisenOn: z.string(),
+  nextAction: z.object({
+    id: z.enum(arrearsActionIds),
+    label: z.string(),
+    /** The step to record when the action is taken; null for 'none'. */
+    step: z.enum(arrearsStepKinds).nullable(),
+  }),
+  dueOn: z.string().nullable(),
+  isDue: z.boolean(),
+  reasons: z.array(reasonSchema),
+});
+export type ArrearsWorklistRow = z.infer<typeof arrearsWorklistRowSchema>;
+
 /** Students, their enrolments' fees and their ledgers (Art 14, 16–31). */
 export const ledgerContract = {
   searchStudents: defineCall({
@@ -158,5 +199,20 @@ export const ledgerContract = {
       reversedOn: isoDate,
     }),
     output: ledgerEntrySchema,
+  }),
+  arrearsWorklist: defineCall({
+    name: 'ledger:arrearsWorklist',
+    summary: 'Students in arrears after a reversed direct debit with the next step due (Art 32, 35)',
+    access: everyRole,
+    input: z.object({ today: isoDate.optional() }),
+    output: z.array(arrearsWorklistRowSchema),
+  }),
+  recordArrearsStep: defineCall({
+    name: 'ledger:recordArrearsStep',
+    summary:
+      'Record a step of the arrears procedure; blocking the facilities books the administration charge (Art 32)',
+    access: ['desk', 'admin'],
+    input: z.object({ studentId: id, step: z.enum(arrearsStepKinds), takenOn: isoDate }),
+    output: arrearsWorklistRowSchema.nullable(),
   }),
 };

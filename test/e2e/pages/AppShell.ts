@@ -12,6 +12,7 @@ export class AppShell {
       | 'Programmes'
       | 'Import and export'
       | 'Students and fees'
+      | 'Arrears'
       | 'Fee calculator'
       | 'Refund calculator'
       | 'Payment plan'

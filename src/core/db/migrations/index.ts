@@ -1,6 +1,11 @@
 import { migration001Catalogue } from './001-catalogue';
 import { migration002EnrolmentsAndLedger } from './002-enrolments-and-ledger';
+import { migration003ArrearsSteps } from './003-arrears-steps';
 import type { Migration } from './migration';
 
 /** Every migration in order. Append only. */
-export const migrations: readonly Migration[] = [migration001Catalogue, migration002EnrolmentsAndLedger];
+export const migrations: readonly Migration[] = [
+  migration001Catalogue,
+  migration002EnrolmentsAndLedger,
+  migration003ArrearsSteps,
+];

@@ -24,6 +24,7 @@ import { programmeSeedsFromProvisions } from './programme-seeds';
 import type { Provisions } from '../../provisions/provisions.schema';
 import { feeFactsSchema, type FeeFactsInput } from '../../../shared/facts/fee-facts';
 import { assessTuitionFee, feeKindLabels } from '../fees/tuition-fee.rules';
+import { reversal } from '../ledger/ledger.service';
 
 /** Nationality mix of the demo students: Dutch, other EU, British, and non-EU on a study permit. */
 const demoNationalities: readonly { weight: number; codes: readonly string[]; needsStudyPermit: boolean }[] =
@@ -33,6 +34,9 @@ const demoNationalities: readonly { weight: number; codes: readonly string[]; ne
     { weight: 0.05, codes: ['GB'], needsStudyPermit: true },
     { weight: 0.2, codes: ['CN', 'IN', 'US', 'TR', 'ID', 'BR', 'MA'], needsStudyPermit: true },
   ];
+
+/** One paid enrolment in this many has a reversed direct debit in the demo data. */
+const demoReversalEvery = 37;
 
 /** Gives each student one enrolment with plausible fee facts, assesses the fee and books it; most have paid. */
 async function seedEnrolmentsWithFees(
@@ -120,6 +124,21 @@ async function seedEnrolmentsWithFees(
         createdAt: at,
         createdBy: by,
       });
+      // A few direct debits come back, so that the arrears worklist has work on it; chosen by id so
+      // the random sequence (and every other demo figure) stays as it was.
+      if (row.id % demoReversalEvery === 0) {
+        entries.push({
+          studentId: row.studentId,
+          enrolmentId: row.id,
+          entryKind: 'reversal',
+          amountCents: Math.round(row.feeCents / 8),
+          bookedOn: at.slice(0, 10),
+          description: reversal.description,
+          reasonsJson: JSON.stringify(reversal.reasons),
+          createdAt: at,
+          createdBy: by,
+        });
+      }
     }
   }
   await insertInChunks(trx, 'ledgerEntries', entries);

@@ -1,5 +1,6 @@
 import { DeskError } from '../../../shared/errors';
 import type { HandlerMap } from '../../handler-map';
+import { arrearsWorklist, recordArrearsStep } from './arrears.service';
 import { selectStudentFeeFile, selectStudents } from './ledger.repo';
 import {
   enrolWithFee,
@@ -26,4 +27,7 @@ export const ledgerHandlers: HandlerMap<'ledger:'> = {
   'ledger:terminate': (input, ctx) => terminateEnrolment(ctx, input),
   'ledger:recordPayment': (input, ctx) => recordPayment(ctx, input),
   'ledger:recordReversal': (input, ctx) => recordReversal(ctx, input),
+  'ledger:arrearsWorklist': (input, ctx) =>
+    arrearsWorklist(ctx.db, input.today ?? ctx.clock.now().toISOString().slice(0, 10)),
+  'ledger:recordArrearsStep': (input, ctx) => recordArrearsStep(ctx, input),
 };

@@ -278,7 +278,18 @@ export async function recordPayment(
   });
 }
 
-/** Books a reversed direct debit: the amount is owed again and arrears may start (Art 32). */
+/** How the ledger books a reversed direct debit (Art 32.2). */
+export const reversal = {
+  description: 'Direct debit reversed',
+  reasons: [
+    {
+      article: 'Art 32.2',
+      text: 'A reversed direct debit means the amount is unpaid again; the arrears procedure applies.',
+    },
+  ],
+} as const;
+
+/** Books a reversed direct debit: the amount is owed again and the arrears procedure starts (Art 32.2). */
 export async function recordReversal(
   ctx: ServiceContext,
   input: { studentId: number; enrolmentId?: number | undefined; amountCents: number; reversedOn: string },
@@ -292,13 +303,8 @@ export async function recordReversal(
       entryKind: 'reversal',
       amountCents: input.amountCents,
       bookedOn: input.reversedOn,
-      description: 'Direct debit reversed',
-      reasons: [
-        {
-          article: 'Art 32.2',
-          text: 'A reversed direct debit means the amount is unpaid again; the arrears procedure applies.',
-        },
-      ],
+      description: reversal.description,
+      reasons: reversal.reasons,
     });
     await recordAudit(trx, ctx.actor, at, {
       action: 'ledger.reversal',
