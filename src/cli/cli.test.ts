@@ -158,6 +158,37 @@ describe('the desk CLI on a temporary --db', () => {
     rmSync(folder2, { recursive: true, force: true });
   });
 
+  it('checks the wording of a long-term resident permit: desk ltr check --country DE --text … (App III)', async () => {
+    const checked = await run(
+      'ltr',
+      'check',
+      '--country',
+      'DE',
+      '--text',
+      'Daueraufenthalt-EU',
+      '--json',
+      '--db',
+      db,
+    );
+    expect(checked.code).toBe(0);
+    expect(JSON.parse(checked.out)).toMatchObject({
+      outcome: 'match',
+      matchedTerm: { state: 'DE', term: 'Daueraufenthalt – EG', former: false },
+    });
+    const plain = await run('ltr', 'check', '--country', 'FR', '--text', 'Daueraufenthalt – EG', '--db', db);
+    expect(plain.code).toBe(0);
+    expect(plain.out).toMatch(/^needs review: compare with “Daueraufenthalt – EG”/);
+    expect(plain.out).toContain('App III');
+    expect(
+      (await run('ltr', 'check', '--country', 'IE', '--text', 'Long-term resident – EU', '--db', db)).out,
+    ).toMatch(/^no match\n {2}App III {3}Ireland has not implemented Directive 2003\/109\/EC/);
+    const refused = await run('ltr', 'check', '--country', 'US', '--text', 'x', '--db', db);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('memberState: United States (US) is not a Member State of the EU');
+    expect((await run('ltr', 'check', '--text', 'x', '--db', db)).code).toBe(2);
+    expect((await run('ltr', 'verify', '--country', 'DE', '--text', 'x', '--db', db)).code).toBe(2);
+  });
+
   it('lists every contract call with its roles', async () => {
     const calls = JSON.parse((await run('calls', '--json', '--db', db)).out) as { name: string }[];
     expect(calls.map((c) => c.name)).toContain('catalogue:linkCourses');

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { allCalls } from '../shared/api';
+import { allCalls, type CallOutput } from '../shared/api';
 import type { Envelope } from '../shared/errors';
 import type { Actor } from '../core/db/audit';
 import { defaultDatabasePath } from '../core/default-database-path';
@@ -242,6 +242,39 @@ const commands: Record<string, Command> = {
       });
       // The assessment is data for other tools: always JSON, also for errors (with the field at fault).
       return report(envelope, io, true, () => undefined);
+    },
+  },
+  ltr: {
+    summary:
+      'Check the wording on another Member State’s residence document against the EU long-term resident terms (App III)',
+    usage: 'desk ltr check --country CODE --text "WORDING" [--year 2022-23] [--json] [--db PATH]',
+    options: { country: { type: 'string' }, text: { type: 'string' }, year: { type: 'string' } },
+    async run({ desk, actor, values, positionals, io, json }) {
+      if (positionals[0] !== 'check') throw new UsageError('say "check"');
+      const country = typeof values['country'] === 'string' ? values['country'] : undefined;
+      const text = typeof values['text'] === 'string' ? values['text'] : undefined;
+      if (!country)
+        throw new UsageError('name the Member State that issued the document with --country CODE');
+      if (text === undefined) throw new UsageError('give the wording on the document with --text "WORDING"');
+      const envelope = await desk.invokeAsOperator(actor, 'residence:checkLongTermResidentWording', {
+        memberState: country,
+        wording: text,
+        ...(typeof values['year'] === 'string' ? { academicYear: values['year'] } : {}),
+      });
+      return report(envelope, io, json, (value) => {
+        const check = value as CallOutput<'residence:checkLongTermResidentWording'>;
+        const term = check.matchedTerm ?? check.nearestTerm;
+        const termText = term
+          ? ` “${term.term}” (${term.stateName}${term.former ? ', a former term' : ''})`
+          : '';
+        const heading = {
+          match: 'match:',
+          'needs-review': 'needs review: compare with',
+          'no-match': 'no match',
+        };
+        io.out(`${heading[check.outcome]}${termText}`);
+        for (const reason of check.reasons) io.out(`  ${reason.article.padEnd(9)} ${reason.text}`);
+      });
     },
   },
   calls: {

@@ -41,6 +41,10 @@ const expectedAccess: Record<string, 'public' | readonly Role[]> = {
   'ledger:recordReversal': ['desk', 'admin'],
   'ledger:arrearsWorklist': ['desk', 'iro', 'ssc', 'admin'],
   'ledger:recordArrearsStep': ['desk', 'admin'],
+  'ledger:arrearsReminderLetter': ['desk', 'admin'],
+  'residence:checkLongTermResidentWording': ['desk', 'iro', 'ssc', 'admin'],
+  'payments:arrangement': ['desk', 'iro', 'ssc', 'admin'],
+  'payments:arrange': ['desk', 'admin'],
 };
 
 describe('the role × call matrix, enforced in src/core', () => {

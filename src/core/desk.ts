@@ -13,6 +13,8 @@ import { sessionHandlers, staffHandlers } from './modules/staff/staff.handlers';
 import { demoHandlers } from './modules/demo/demo.handlers';
 import { feesHandlers } from './modules/fees/fees.handlers';
 import { ledgerHandlers } from './modules/ledger/ledger.handlers';
+import { residenceHandlers } from './modules/residence/residence.handlers';
+import { paymentsHandlers } from './modules/payments/payments.handlers';
 import { transferHandlers } from './modules/transfer/transfer.handlers';
 import { provisionsHandlers } from './provisions/provisions.handlers';
 
@@ -27,6 +29,8 @@ const handlers: { [N in CallName]: Handler<N> } = {
   ...provisionsHandlers,
   ...feesHandlers,
   ...ledgerHandlers,
+  ...residenceHandlers,
+  ...paymentsHandlers,
 };
 
 /** The back office behind every adapter: one `invoke` that parses, authorises, runs and wraps. */

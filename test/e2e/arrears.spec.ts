@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArrearsWorklistRow } from '../../src/shared/api/ledger.contract';
 import { systemActor } from '../../src/core/context';
+import { inspectPdf } from '../../src/core/testing/pdf-inspection';
 import { AppShell } from './pages/AppShell';
 import { ArrearsPage } from './pages/ArrearsPage';
 import { SignInPage } from './pages/SignInPage';
@@ -48,6 +49,16 @@ describe('the arrears worklist in the browser', () => {
     await expect
       .poll(async () => arrears.row(first.studentNumber).first().innerText())
       .not.toContain('Block the UM card and digital facilities');
+
+    // Next comes the reminder with the administration charge: the letter is a PDF for the student.
+    await arrears.open(first.studentNumber);
+    const letter = await arrears.downloadReminderLetter();
+    expect(letter.fileName).toMatch(/\.pdf$/);
+    const { flatText: text } = inspectPdf(letter.bytes);
+    expect(text).toContain(first.name);
+    expect(text).toContain('Art 32.2');
+    expect(text).toContain('Art 35');
+    await page.keyboard.press('Escape');
 
     await shell.goTo('Students and fees');
     const fees = new StudentFeesPage(page);

@@ -70,6 +70,29 @@ try {
   const students = new StudentFeesPage(page);
   await students.open('i6000150');
   await page.screenshot({ path: join(out, '15-student-fees.png'), fullPage: true });
+  const programme =
+    (
+      await page
+        .getByRole('region', { name: /^Fee of / })
+        .first()
+        .getAttribute('aria-label')
+    )?.slice(7) ?? '';
+  await students.chooseInstalments(
+    programme,
+    { iban: 'NL91 ABNA 0417 1643 00', accountHolder: 'Account holder', signedOn: '2022-08-20' },
+    [
+      '2022-09-26',
+      '2022-10-26',
+      '2022-11-28',
+      '2022-12-27',
+      '2023-01-26',
+      '2023-02-27',
+      '2023-03-27',
+      '2023-04-26',
+    ],
+  );
+  await students.instalmentRows(programme).first().waitFor();
+  await page.screenshot({ path: join(out, '15b-student-instalments.png'), fullPage: true });
   await shell.goTo('Fee calculator');
   await page.getByRole('region', { name: 'Assessment' }).waitFor();
   await page.screenshot({ path: join(out, '16-fee-calculator.png'), fullPage: true });

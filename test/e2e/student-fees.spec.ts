@@ -93,4 +93,71 @@ describe("a student's Fee panel and ledger in the browser", () => {
     ).toBe(1);
     await context.close();
   });
+
+  it('records payment in instalments with a SEPA mandate: the IBAN is checked, the schedule adds up, payments show per instalment', async () => {
+    const at = new Date().toISOString();
+    const studentNumber = 'i7777778';
+    await env.desk.database.db
+      .insertInto('students')
+      .values({
+        studentNumber,
+        familyName: 'Παπαδοπούλου',
+        givenNames: 'Ελένη',
+        email: null,
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: 'e2e set-up',
+      })
+      .execute();
+    const { page, context } = await env.newPage();
+    await new SignInPage(page).signIn(testStaff.desk.username, testPassword);
+    await new AppShell(page).goTo('Students and fees');
+    const fees = new StudentFeesPage(page);
+    await fees.open(studentNumber);
+    await fees.enrol('Econometrics and Operations Research', { name: 'Greece', code: 'GR' });
+    const programme = 'B Econometrics and Operations Research';
+    await expect.poll(() => fees.feeAmount(programme)).toBe('€1,105.00');
+
+    const debitDates = [
+      '2022-09-26',
+      '2022-10-26',
+      '2022-11-28',
+      '2022-12-27',
+      '2023-01-26',
+      '2023-02-27',
+      '2023-03-27',
+      '2023-04-26',
+    ];
+    const mandate = {
+      iban: 'NL91 ABNA 0417 1643 01',
+      accountHolder: 'Ε. Παπαδοπούλου',
+      signedOn: '2022-08-20',
+    };
+    await fees.chooseInstalments(programme, mandate, debitDates);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/check digits/i).waitFor();
+    await dialog.getByLabel('IBAN').fill('NL91 ABNA 0417 1643 00');
+    await dialog.getByRole('button', { name: 'Record the arrangement' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await expect.poll(() => fees.instalmentRows(programme).count()).toBe(8);
+    expect(
+      (await fees.feePanel(programme).getByLabel('Instalments total').innerText()).replace(/\s/g, ''),
+    ).toBe('€1,129.00');
+    expect(
+      await fees.ledgerRows().filter({ hasText: 'Administration charge for payment in instalments' }).count(),
+    ).toBe(1);
+    expect(
+      await fees
+        .feePanel(programme)
+        .getByText(/SEPA mandate UM-I7777778-2022-23-\d+: NL91/)
+        .count(),
+    ).toBe(1);
+
+    await fees.recordPayment('162.13');
+    await expect
+      .poll(() => fees.instalmentRows(programme).first().innerText())
+      .toMatch(/€\s?162\.13\s+paid$/i);
+    await context.close();
+  });
 });

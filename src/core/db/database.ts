@@ -13,6 +13,7 @@ export interface Database {
   enrolments: EnrolmentTable;
   ledgerEntries: LedgerEntryTable;
   arrearsSteps: ArrearsStepTable;
+  paymentArrangements: PaymentArrangementTable;
 }
 
 export interface SchemaMigrationTable {
@@ -141,4 +142,18 @@ export interface ArrearsStepTable {
   takenOn: string;
   createdAt: string;
   createdBy: string;
+}
+
+export interface PaymentArrangementTable extends Versioned {
+  id: Generated<number>;
+  enrolmentId: number;
+  method: 'lump-sum-transfer' | 'lump-sum-direct-debit' | 'direct-debit-instalments';
+  iban: string | null;
+  accountHolder: string | null;
+  mandateSignedOn: string | null;
+  mandateReference: string | null;
+  thirdPartyName: string | null;
+  thirdPartyAuthorisedOn: string | null;
+  debitDatesJson: string;
+  facultyOffersInstalments: number;
 }

@@ -687,6 +687,21 @@ export const enrolmentSchema = z.strictObject({
   requiredDocuments: z.array(requiredDocumentSchema).length(7),
   /** Art 13.1a NB: applicants with non-EU/EEA prior education must submit diplomas before the earlier deadline of Art 12.3. */
   nonEuPriorEducationDiplomaRule: z.strictObject({ article: provisionRefSchema, text }),
+  /** Art 13.3: what a document missing at the start of the programme means; the items whose absence means denial. */
+  missingDocumentsAtStart: z.strictObject({
+    article: provisionRefSchema,
+    /** First sentence: any item missing → not (re-)enrolled, and access may be denied by an administrative hold. */
+    holdDescription: text,
+    /** Second sentence: the items (prior-education certificates, proof of legal residence) whose absence on the start date means denial. */
+    deniedWhenMissing: z.array(z.string().regex(/^[a-g]$/)).min(1),
+    denialDescription: text,
+  }),
+  /** Art 2.2b–c, 13.1e: from this age on the first day of the programme a foreign national is an adult who must reside lawfully. */
+  adultAgeYears: z.strictObject({
+    years: z.number().int().positive(),
+    article: provisionRefSchema,
+    description: text,
+  }),
   /** Art 6.2: bachelor's programmes with a cap on student numbers. */
   restrictedIntakeBachelors: z.strictObject({
     article: provisionRefSchema,

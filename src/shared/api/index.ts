@@ -5,7 +5,9 @@ import type { Envelope } from '../errors';
 import type { CallDefinition } from './define-call';
 import { feesContract } from './fees.contract';
 import { ledgerContract } from './ledger.contract';
+import { paymentsContract } from './payments.contract';
 import { provisionsContract } from './provisions.contract';
+import { residenceContract } from './residence.contract';
 import { sessionContract, staffContract } from './session.contract';
 import { demoContract, transferContract } from './transfer.contract';
 
@@ -22,6 +24,8 @@ export const api = {
   provisions: provisionsContract,
   fees: feesContract,
   ledger: ledgerContract,
+  payments: paymentsContract,
+  residence: residenceContract,
 } as const;
 
 type Api = typeof api;

@@ -202,7 +202,8 @@ export const ledgerContract = {
   }),
   arrearsWorklist: defineCall({
     name: 'ledger:arrearsWorklist',
-    summary: 'Students in arrears after a reversed direct debit with the next step due (Art 32, 35)',
+    summary:
+      'Students in arrears (a reversed direct debit or a missed instalment) with the next step due (Art 32, 35)',
     access: everyRole,
     input: z.object({ today: isoDate.optional() }),
     output: z.array(arrearsWorklistRowSchema),
@@ -214,5 +215,13 @@ export const ledgerContract = {
     access: ['desk', 'admin'],
     input: z.object({ studentId: id, step: z.enum(arrearsStepKinds), takenOn: isoDate }),
     output: arrearsWorklistRowSchema.nullable(),
+  }),
+  arrearsReminderLetter: defineCall({
+    name: 'ledger:arrearsReminderLetter',
+    summary:
+      "The PDF reminder letter of a student's arrears procedure: the reminder due today or the one recorded (Art 32, 35)",
+    access: ['desk', 'admin'],
+    input: z.object({ studentId: id, today: isoDate.optional() }),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
   }),
 };

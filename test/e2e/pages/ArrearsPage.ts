@@ -37,4 +37,16 @@ export class ArrearsPage {
       .getByRole('button', { name: /^Record: / })
       .click();
   }
+
+  /** Asks for the reminder letter of the open dialog and returns the PDF's bytes as saved. */
+  async downloadReminderLetter(): Promise<{ fileName: string; bytes: Buffer }> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.dialog().getByRole('button', { name: 'Reminder letter (PDF)' }).click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { fileName: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+  }
 }

@@ -77,4 +77,30 @@ export class StudentFeesPage {
     await dialog.waitFor({ state: 'hidden' });
     return text;
   }
+
+  /** Opens the payment arrangement of an enrolment and chooses direct debit in instalments; the dialog stays open. */
+  async chooseInstalments(
+    programmeName: string,
+    mandate: { iban: string; accountHolder: string; signedOn: string },
+    debitDates: readonly string[],
+  ): Promise<void> {
+    await this.feePanel(programmeName)
+      .getByRole('button', { name: /payment/i })
+      .click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByLabel('Direct debit in instalments (Art 31.4c)').check();
+    await dialog.getByLabel('IBAN').fill(mandate.iban);
+    await dialog.getByLabel('Account holder').fill(mandate.accountHolder);
+    await dialog.getByLabel('Mandate signed on').fill(mandate.signedOn);
+    for (const [index, date] of debitDates.entries()) {
+      await dialog.getByLabel(new RegExp(`^Instalment ${index + 1}\\b`)).fill(date);
+    }
+    await dialog.getByRole('button', { name: 'Record the arrangement' }).click();
+  }
+
+  instalmentRows(programmeName: string) {
+    return this.feePanel(programmeName)
+      .getByRole('table', { name: 'Instalment schedule' })
+      .locator('tbody tr');
+  }
 }

@@ -1,7 +1,6 @@
 import type {
   HandlingFeeExemption,
   LongTermResidentState,
-  LongTermResidentTerm,
   MoneyFeeKey,
   PreMasterProgramme,
   ProfessionalMasterProgramme,
@@ -44,15 +43,6 @@ export interface ResolvedProgramme {
   partTimeArticle: string | null;
 }
 
-/** A term of Appendix III with its normalised forms for matching. */
-export interface LongTermResidentTermMatch {
-  term: LongTermResidentTerm;
-  /** The printed term (or its transliteration) normalised. */
-  keys: string[];
-  /** The same without the final abbreviation ('… – EG' → '…'), which App III says may vary. */
-  stems: string[];
-}
-
 /** The calendar of the academic year: month 0 is the month of the first day (September). */
 export interface AcademicYearCalendar {
   startDate: string;
@@ -80,11 +70,8 @@ export interface FeeLookups {
   surinameCountries: ReadonlySet<string>;
   /** App II footnote: the United Kingdom. */
   unitedKingdomCountries: ReadonlySet<string>;
-  /** App III per Member State. */
-  longTermResidentStates: ReadonlyMap<
-    string,
-    { state: LongTermResidentState; terms: LongTermResidentTermMatch[] }
-  >;
+  /** App III per Member State (the terms are matched by `checkLongTermResidentWording`). */
+  longTermResidentStates: ReadonlyMap<string, LongTermResidentState>;
   countryNames: ReadonlyMap<string, string>;
   /** Art 4.1 / 4.2: commencement date → intake. */
   commencementDates: ReadonlyMap<string, 'september' | 'february'>;
@@ -110,24 +97,6 @@ export function feeLookupsFor(provisions: Provisions): FeeLookups {
   const lookups = buildFeeLookups(provisions);
   cache.set(provisions, lookups);
   return lookups;
-}
-
-/** Normalises a residence-document term for comparison: Unicode compatibility form, case, dashes, quotes, spaces. */
-export function normaliseLongTermResidentTerm(term: string): string {
-  return term
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/["“”„‘’'«»]/g, '')
-    .replace(/[\u2010-\u2015\u2212-]/g, ' - ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** The normalised term without its final abbreviation ('daueraufenthalt - eg' → 'daueraufenthalt'), or null. */
-export function stemOfLongTermResidentTerm(normalised: string): string | null {
-  // App III "Deviations from above abbreviations": the final abbreviation may vary ('- UE' for '- CE' …).
-  const match = /^(.*\S) - \p{L}{1,3}$/u.exec(normalised);
-  return match ? match[1] : null;
 }
 
 function buildFeeLookups(provisions: Provisions): FeeLookups {
@@ -230,20 +199,9 @@ function buildFeeLookups(provisions: Provisions): FeeLookups {
     ),
   );
 
-  const longTermResidentStates = new Map<
-    string,
-    { state: LongTermResidentState; terms: LongTermResidentTermMatch[] }
-  >();
-  for (const state of provisions.longTermResidentTerms.states) {
-    const terms = state.terms.map((term) => {
-      const keys = [term.text, term.latinTransliteration]
-        .filter((t): t is string => t !== null)
-        .map(normaliseLongTermResidentTerm);
-      const stems = keys.map(stemOfLongTermResidentTerm).filter((s): s is string => s !== null);
-      return { term, keys, stems };
-    });
-    longTermResidentStates.set(state.code, { state, terms });
-  }
+  const longTermResidentStates = new Map(
+    provisions.longTermResidentTerms.states.map((state) => [state.code, state]),
+  );
 
   const monthIndexOfNumber = (month: number) => (month - startMonth + 12) % 12;
   const octoberEffectiveMonthIndex = monthIndexOfNumber(

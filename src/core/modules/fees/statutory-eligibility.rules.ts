@@ -1,15 +1,7 @@
 import { DeskError } from '../../../shared/errors';
-import type { LongTermResidentTerm, Provisions } from '../../provisions/provisions.schema';
 import type { DutchDegreeType, FeeFacts } from '../../../shared/facts/fee-facts';
-import {
-  NETHERLANDS,
-  feeLookupsFor,
-  firstDayOfMonthIndex,
-  monthIndexOf,
-  normaliseLongTermResidentTerm,
-  stemOfLongTermResidentTerm,
-  type FeeLookups,
-} from './fee-lookups';
+import { NETHERLANDS, firstDayOfMonthIndex, monthIndexOf, type FeeLookups } from './fee-lookups';
+import { checkLongTermResidentWording } from '../residence/long-term-resident.rules';
 import { documentDeadline, isInTime, type EnrolmentTiming } from './enrolment-timing.rules';
 import { countriesText, countryText, dateText, type FeeReason } from './fee-reasons';
 
@@ -66,29 +58,6 @@ const DEGREE_TYPE_TEXT: Readonly<Record<DutchDegreeType, string>> = {
     'the final examination of a university programme under Article 7.8 WHW',
   'final-examination-art-18-15': 'a final examination under Article 18.15 WHW',
 };
-
-/**
- * Whether a term printed on a residence document of a Member State is one of the terms Appendix III
- * lists for that state, and which; the final abbreviation may vary ('– EU' for '– EG', App III).
- */
-export function isEuLongTermResidentTerm(
-  provisions: Provisions,
-  memberState: string,
-  printedTerm: string,
-): LongTermResidentTerm | undefined {
-  const entry = feeLookupsFor(provisions).longTermResidentStates.get(memberState);
-  if (!entry || entry.state.neverMatches) return undefined;
-  const key = normaliseLongTermResidentTerm(printedTerm);
-  const stem = stemOfLongTermResidentTerm(key);
-  for (const candidate of entry.terms) {
-    if (candidate.keys.includes(key)) return candidate.term;
-  }
-  if (stem === null) return undefined;
-  for (const candidate of entry.terms) {
-    if (candidate.stems.includes(stem)) return candidate.term;
-  }
-  return undefined;
-}
 
 /** Art 16.6: the nationalities that determine the fee (the BRP nationality for an EU/EEA + non-EU/EEA national). */
 export function determiningNationalities(
@@ -244,19 +213,19 @@ function assessGroupMembership(
     }
   } else if (facts.euLongTermResidence) {
     const ltr = facts.euLongTermResidence;
-    const entry = lookups.longTermResidentStates.get(ltr.memberState);
+    const state = lookups.longTermResidentStates.get(ltr.memberState);
     const stateText = countryText(lookups, ltr.memberState);
     if (ltr.memberState === NETHERLANDS) {
       reasons.push({
         article: 'App II k',
         text: 'Group k concerns long-term residents of a Member State other than the Netherlands; Dutch EU long-term resident status is group j of the residence permit.',
       });
-    } else if (!entry) {
+    } else if (!state) {
       reasons.push({
         article: 'App III',
         text: `${stateText} is not a Member State listed in Appendix III, so its residence status cannot place the student in group k.`,
       });
-    } else if (entry.state.neverMatches) {
+    } else if (state.neverMatches) {
       reasons.push({
         article: 'App III',
         text: `${stateText} has not implemented Directive 2003/109/EC and issues no EU long-term resident status, so the student is not in group k.`,
@@ -267,11 +236,18 @@ function assessGroupMembership(
         text: `Long-term resident status of ${stateText} counts only in combination with a valid Dutch residence permit, and none is recorded.`,
       });
     } else {
-      const term = isEuLongTermResidentTerm(provisions, ltr.memberState, ltr.permitTerm);
-      if (!term) {
+      // App III: the wording on the document, matched by the residence module's checker.
+      const check = checkLongTermResidentWording(provisions, {
+        memberState: ltr.memberState,
+        wording: ltr.permitTerm,
+      });
+      if (check.outcome !== 'match' || !check.matchedTerm) {
         reasons.push({
           article: 'App III',
-          text: `The term “${ltr.permitTerm}” is not among the terms Appendix III lists for ${stateText}, so the long-term resident status is not shown.`,
+          text:
+            check.outcome === 'needs-review'
+              ? `The term “${ltr.permitTerm}” needs review against the terms Appendix III lists for ${stateText}, so the long-term resident status is not shown until staff confirm it: ${check.reasons[0].text}`
+              : `The term “${ltr.permitTerm}” is not among the terms Appendix III lists for ${stateText}, so the long-term resident status is not shown.`,
         });
       } else {
         groupLetter = 'k';
@@ -281,7 +257,7 @@ function assessGroupMembership(
         });
         groupReasons.push({
           article: 'App III',
-          text: `The residence document of ${stateText} bears “${ltr.permitTerm}”, which Appendix III lists as “${term.text}”${term.status === 'former' ? ' (a former term)' : ''}.`,
+          text: `The residence document of ${stateText} bears “${ltr.permitTerm}”, which Appendix III lists as “${check.matchedTerm.term}”${check.matchedTerm.former ? ' (a former term)' : ''}.`,
         });
       }
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../../shared/errors';
 import { findProvisionText, loadProvisions } from '../../provisions/load-provisions';
 import { feeFactsSchema, type FeeFactsInput } from '../../../shared/facts/fee-facts';
-import { isEuLongTermResidentTerm } from './statutory-eligibility.rules';
+import { checkLongTermResidentWording } from '../residence/long-term-resident.rules';
 import { assessTuitionFee, feeKindLabels, feeKinds, type FeeAssessment } from './tuition-fee.rules';
 
 const provisions = loadProvisions('2022-23');
@@ -314,17 +314,27 @@ describe('residence permits of Appendix II and the long-term residents of Append
   });
 
   it('recognises the terms of Appendix III in their printed, transliterated and former forms', () => {
-    expect(isEuLongTermResidentTerm(provisions, 'ES', 'Residente de larga duración – CE')?.status).toBe(
-      'former',
-    );
-    expect(isEuLongTermResidentTerm(provisions, 'ES', 'Residente de larga duración - UE')?.status).toBe(
-      'current',
-    );
-    expect(isEuLongTermResidentTerm(provisions, 'GR', 'επί μακρόν διαμένων – ΕΚ')).toBeDefined();
-    expect(isEuLongTermResidentTerm(provisions, 'BG', 'D-lgosrotsjno prebivavasjto v EC')).toBeDefined();
-    expect(isEuLongTermResidentTerm(provisions, 'FR', 'Résident de longue durée – UE')).toBeDefined();
-    expect(isEuLongTermResidentTerm(provisions, 'DE', 'Aufenthaltserlaubnis')).toBeUndefined();
-    expect(isEuLongTermResidentTerm(provisions, 'IE', 'Long-term resident – EU')).toBeUndefined();
+    const check = (memberState: string, wording: string) =>
+      checkLongTermResidentWording(provisions, { memberState, wording });
+    expect(check('ES', 'Residente de larga duración – CE').matchedTerm?.former).toBe(true);
+    expect(check('ES', 'Residente de larga duración - UE').matchedTerm?.former).toBe(false);
+    expect(check('GR', 'επί μακρόν διαμένων – ΕΚ').outcome).toBe('match');
+    expect(check('BG', 'D-lgosrotsjno prebivavasjto v EC').outcome).toBe('match');
+    expect(check('FR', 'Résident de longue durée – UE').outcome).toBe('match');
+    expect(check('DE', 'Aufenthaltserlaubnis').outcome).toBe('no-match');
+    expect(check('IE', 'Long-term resident – EU').outcome).toBe('no-match');
+  });
+
+  it('does not place in group k wording that only resembles a term of Appendix III, saying it needs review (App III)', () => {
+    const result = assess({
+      programmeCode: ECONOMICS,
+      nationalities: ['CN'],
+      residencePermit: { purpose: 'study' },
+      euLongTermResidence: { memberState: 'DE', permitTerm: 'Dauerauftenhalt – EU' },
+    });
+    expect(result.kind).toBe('institutional');
+    expect(articles(result)).toEqual(['App III', 'Art 16.1b', 'Art 23.1', 'Art 23.2', 'App I']);
+    expect(result.reasons[0].text).toContain('needs review');
   });
 
   it('refuses the statutory fee when the residence permit reaches UM after 31 August 2022 (Art 14.5)', () => {

@@ -6,6 +6,7 @@ import { recordAudit } from '../../db/audit';
 import type { DeskDb } from '../../db/connection';
 import type { ServiceContext } from '../../context';
 import { loadProvisions } from '../../provisions/load-provisions';
+import { missedInstalments } from '../payments/payment-arrangement.service';
 import { nextArrearsAction, type ArrearsAction, type ArrearsState } from '../payments/arrears.rules';
 
 /** What the worklist calls each next action. */
@@ -47,13 +48,21 @@ interface ArrearsCase {
   studentNumber: string;
 }
 
-/**
- * The arrears cases after a reversed direct debit (Art 32.2): students whose balance is positive and
- * who have a reversal on the ledger. The case is taken to have arisen on the earliest reversal.
- */
-async function arrearsCases(db: DeskDb, today: string, studentId?: number): Promise<ArrearsCase[]> {
-  const provisions = loadProvisions();
-  let query = db
+/** How one student's arrears arose, before the steps taken are applied. */
+interface ArrearsOrigin {
+  studentId: number;
+  studentNumber: string;
+  name: string;
+  balanceCents: number;
+  route: ArrearsState['route'];
+  arisenOn: string;
+  unpaidInstalments: number;
+  outstandingCents: number;
+}
+
+/** Each student's ledger balance and the administration charges booked on it. */
+function balances(db: DeskDb) {
+  return db
     .selectFrom('ledgerEntries')
     .innerJoin('students', 'students.id', 'ledgerEntries.studentId')
     .select([
@@ -75,48 +84,100 @@ async function arrearsCases(db: DeskDb, today: string, studentId?: number): Prom
       'students.studentNumber',
       'students.familyName',
       'students.givenNames',
-    ])
-    .having(
-      sql<boolean>`sum(ledger_entries.amount_cents) > 0 and sum(ledger_entries.entry_kind = 'reversal') > 0`,
-    );
-  if (studentId !== undefined) query = query.where('ledgerEntries.studentId', '=', studentId);
-  const balances = await query.execute();
-  if (balances.length === 0) return [];
+    ]);
+}
+
+/**
+ * Where arrears arose: a reversed direct debit (Art 32.2), taken to arise on the earliest reversal, or
+ * else instalments missed on their debit dates (Art 32.1); only students whose balance is positive.
+ */
+async function arrearsOrigins(db: DeskDb, today: string, studentId?: number): Promise<ArrearsOrigin[]> {
+  let reversed = balances(db).having(
+    sql<boolean>`sum(ledger_entries.amount_cents) > 0 and sum(ledger_entries.entry_kind = 'reversal') > 0`,
+  );
+  if (studentId !== undefined) reversed = reversed.where('ledgerEntries.studentId', '=', studentId);
+  const origins: ArrearsOrigin[] = (await reversed.execute()).map((b) => ({
+    studentId: b.studentId,
+    studentNumber: b.studentNumber,
+    name: `${b.givenNames} ${b.familyName}`,
+    balanceCents: b.balanceCents,
+    route: 'reversed-direct-debit',
+    arisenOn: b.firstReversalOn,
+    unpaidInstalments: b.reversals,
+    // The rules add the administration fees themselves: leave out what is already booked.
+    outstandingCents: Math.max(0, b.balanceCents - b.administrationChargesCents),
+  }));
+  const reversedStudents = new Set(origins.map((o) => o.studentId));
+  const missed = (await missedInstalments(db, today, studentId)).filter(
+    (m) => !reversedStudents.has(m.studentId),
+  );
+  if (missed.length > 0) {
+    const owing = await balances(db)
+      .where(
+        'ledgerEntries.studentId',
+        'in',
+        missed.map((m) => m.studentId),
+      )
+      .having(sql<boolean>`sum(ledger_entries.amount_cents) > 0`)
+      .execute();
+    const missedByStudent = new Map(missed.map((m) => [m.studentId, m]));
+    for (const b of owing) {
+      const m = missedByStudent.get(b.studentId);
+      if (!m) continue;
+      origins.push({
+        studentId: b.studentId,
+        studentNumber: b.studentNumber,
+        name: `${b.givenNames} ${b.familyName}`,
+        balanceCents: b.balanceCents,
+        route: 'missed-instalment',
+        arisenOn: m.arisenOn,
+        unpaidInstalments: m.unpaidInstalments,
+        outstandingCents: Math.min(m.outstandingCents, b.balanceCents),
+      });
+    }
+  }
+  return origins;
+}
+
+/** The arrears cases on a day, with the steps taken since each arose and the next step. */
+async function arrearsCases(db: DeskDb, today: string, studentId?: number): Promise<ArrearsCase[]> {
+  const provisions = loadProvisions();
+  const origins = await arrearsOrigins(db, today, studentId);
+  if (origins.length === 0) return [];
   const steps = await db
     .selectFrom('arrearsSteps')
     .select(['studentId', 'step', 'takenOn'])
     .where(
       'studentId',
       'in',
-      balances.map((b) => b.studentId),
+      origins.map((o) => o.studentId),
     )
     .orderBy('id')
     .execute();
 
-  const cases = balances.map((b): ArrearsCase => {
+  const cases = origins.map((o): ArrearsCase => {
     const dates: Partial<StepDates> = {};
     for (const s of steps) {
-      // Steps of an earlier case, before this reversal, do not count.
-      if (s.studentId === b.studentId && s.takenOn >= b.firstReversalOn) dates[s.step] ??= s.takenOn;
+      // Steps of an earlier case, before this one arose, do not count.
+      if (s.studentId === o.studentId && s.takenOn >= o.arisenOn) dates[s.step] ??= s.takenOn;
     }
     const state: ArrearsState = {
-      route: 'reversed-direct-debit',
-      arisenOn: b.firstReversalOn,
-      unpaidInstalments: b.reversals,
-      // The rules add the administration fees themselves: leave out what is already booked.
-      outstandingCents: Math.max(0, b.balanceCents - b.administrationChargesCents),
+      route: o.route,
+      arisenOn: o.arisenOn,
+      unpaidInstalments: o.unpaidInstalments,
+      outstandingCents: o.outstandingCents,
       ...dates,
     };
     const next = nextArrearsAction(state, today, provisions);
     return {
-      studentNumber: b.studentNumber,
+      studentNumber: o.studentNumber,
       state,
       row: {
-        studentId: b.studentId,
-        studentNumber: b.studentNumber,
-        name: `${b.givenNames} ${b.familyName}`,
-        outstandingCents: b.balanceCents,
-        arisenOn: b.firstReversalOn,
+        studentId: o.studentId,
+        studentNumber: o.studentNumber,
+        name: o.name,
+        outstandingCents: o.balanceCents,
+        arisenOn: o.arisenOn,
         nextAction: {
           id: next.action,
           label: arrearsActionLabels[next.action],
@@ -136,7 +197,17 @@ async function arrearsCases(db: DeskDb, today: string, studentId?: number): Prom
   );
 }
 
-/** The arrears worklist on a day: each student in arrears after a reversed direct debit with the next step (Art 32, 35). */
+/** One student's arrears case on a day with the steps taken since it arose, or null when not in arrears. */
+export async function arrearsCaseOf(
+  db: DeskDb,
+  today: string,
+  studentId: number,
+): Promise<ArrearsState | null> {
+  const [found] = await arrearsCases(db, today, studentId);
+  return found?.state ?? null;
+}
+
+/** The arrears worklist on a day: each student in arrears with the next step and its day (Art 32, 35). */
 export async function arrearsWorklist(db: DeskDb, today: string): Promise<ArrearsWorklistRow[]> {
   return (await arrearsCases(db, today)).map((c) => c.row);
 }
@@ -156,7 +227,7 @@ export async function recordArrearsStep(
     if (!current) {
       throw new DeskError(
         'refused',
-        `Student ${input.studentId} is not in arrears after a reversed direct debit, so no arrears step can be recorded.`,
+        `Student ${input.studentId} is not in arrears (no reversed direct debit or missed instalment unpaid), so no arrears step can be recorded.`,
       );
     }
     const { row } = current;
@@ -231,4 +302,31 @@ export async function recordArrearsStep(
   });
   const [after] = await arrearsCases(ctx.db, ctx.clock.now().toISOString().slice(0, 10), input.studentId);
   return after?.row ?? null;
+}
+
+/**
+ * Why a student may not enrol again while in arrears at UM (Art 3.5), or null when nothing stands in
+ * the way: an open arrears case (Art 32), or fees of an earlier academic year still unpaid.
+ */
+export async function arrearsRefusingReEnrolment(
+  db: DeskDb,
+  studentId: number,
+  academicYear: string,
+  today: string,
+): Promise<string | null> {
+  const [open] = await arrearsCases(db, today, studentId);
+  if (open) {
+    return `${open.row.name} is in arrears since ${open.row.arisenOn} and owes ${formatCents(open.row.outstandingCents)} including administration fees; re-enrolment is refused until that is paid (Art 3.5).`;
+  }
+  const earlier = await db
+    .selectFrom('ledgerEntries')
+    .innerJoin('enrolments', 'enrolments.id', 'ledgerEntries.enrolmentId')
+    .select((eb) => eb.fn.sum<number>('ledgerEntries.amountCents').as('owed'))
+    .where('ledgerEntries.studentId', '=', studentId)
+    .where('enrolments.academicYear', '<', academicYear)
+    .executeTakeFirst();
+  const owed = earlier?.owed ?? 0;
+  return owed > 0
+    ? `Fees of ${formatCents(owed)} for an earlier academic year are unpaid; re-enrolment for ${academicYear} is refused until they are paid (Art 3.5).`
+    : null;
 }

@@ -1,5 +1,6 @@
 import { DeskError } from '../../../shared/errors';
 import type { HandlerMap } from '../../handler-map';
+import { issueArrearsReminderLetter } from './arrears-letter.service';
 import { arrearsWorklist, recordArrearsStep } from './arrears.service';
 import { selectStudentFeeFile, selectStudents } from './ledger.repo';
 import {
@@ -30,4 +31,9 @@ export const ledgerHandlers: HandlerMap<'ledger:'> = {
   'ledger:arrearsWorklist': (input, ctx) =>
     arrearsWorklist(ctx.db, input.today ?? ctx.clock.now().toISOString().slice(0, 10)),
   'ledger:recordArrearsStep': (input, ctx) => recordArrearsStep(ctx, input),
+  'ledger:arrearsReminderLetter': (input, ctx) =>
+    issueArrearsReminderLetter(ctx, {
+      studentId: input.studentId,
+      today: input.today ?? ctx.clock.now().toISOString().slice(0, 10),
+    }),
 };

@@ -1,7 +1,8 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { EnrolmentView, LedgerEntry, StudentSummary } from '../../../shared/api/ledger.contract';
 import type { DeskDb } from '../../db/connection';
-import type { EnrolmentTable, LedgerEntryTable } from '../../db/database';
+import type { Database, EnrolmentTable, LedgerEntryTable } from '../../db/database';
+import type { ServiceContext } from '../../context';
 import { findProvisionProgramme } from '../../provisions/provision-programmes';
 import { loadProvisions } from '../../provisions/load-provisions';
 import { feeKindLabels, type FeeKind } from '../fees/tuition-fee.rules';
@@ -90,4 +91,38 @@ export async function selectStudentFeeFile(db: DeskDb, studentId: number) {
     ledger: ledger.map(toLedgerEntry),
     balanceCents: ledger.reduce((sum, entry) => sum + entry.amountCents, 0),
   };
+}
+
+type LedgerKind = Database['ledgerEntries']['entryKind'];
+
+/** Appends one entry to a student's ledger, by the actor of the call, inside the caller's transaction. */
+export async function bookLedgerEntry(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  entry: {
+    studentId: number;
+    enrolmentId: number | null;
+    entryKind: LedgerKind;
+    amountCents: number;
+    bookedOn: string;
+    description: string;
+    reasons?: unknown;
+  },
+) {
+  const row = await trx
+    .insertInto('ledgerEntries')
+    .values({
+      studentId: entry.studentId,
+      enrolmentId: entry.enrolmentId,
+      entryKind: entry.entryKind,
+      amountCents: entry.amountCents,
+      bookedOn: entry.bookedOn,
+      description: entry.description,
+      reasonsJson: entry.reasons === undefined ? null : JSON.stringify(entry.reasons),
+      createdAt: ctx.clock.now().toISOString(),
+      createdBy: ctx.actor.name,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toLedgerEntry(row);
 }

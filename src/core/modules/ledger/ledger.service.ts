@@ -11,40 +11,8 @@ import { loadProvisions } from '../../provisions/load-provisions';
 import { assessTuitionFee, feeKindLabels } from '../fees/tuition-fee.rules';
 import { settleFeeReassessment } from '../payments/reassessment.rules';
 import { decideRefund } from '../payments/refund.rules';
-import { toEnrolmentView, toLedgerEntry } from './ledger.repo';
-
-type LedgerKind = Database['ledgerEntries']['entryKind'];
-
-async function book(
-  trx: Transaction<Database>,
-  ctx: ServiceContext,
-  entry: {
-    studentId: number;
-    enrolmentId: number | null;
-    entryKind: LedgerKind;
-    amountCents: number;
-    bookedOn: string;
-    description: string;
-    reasons?: unknown;
-  },
-) {
-  const row = await trx
-    .insertInto('ledgerEntries')
-    .values({
-      studentId: entry.studentId,
-      enrolmentId: entry.enrolmentId,
-      entryKind: entry.entryKind,
-      amountCents: entry.amountCents,
-      bookedOn: entry.bookedOn,
-      description: entry.description,
-      reasonsJson: entry.reasons === undefined ? null : JSON.stringify(entry.reasons),
-      createdAt: ctx.clock.now().toISOString(),
-      createdBy: ctx.actor.name,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toLedgerEntry(row);
-}
+import { arrearsRefusingReEnrolment } from './arrears.service';
+import { bookLedgerEntry, toEnrolmentView } from './ledger.repo';
 
 async function assertStudent(trx: Transaction<Database>, studentId: number, enrolmentId?: number) {
   const student = await trx
@@ -114,6 +82,13 @@ export async function enrolWithFee(
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const student = await assertStudent(trx, input.studentId);
+    const arrears = await arrearsRefusingReEnrolment(
+      trx,
+      input.studentId,
+      input.academicYear,
+      at.slice(0, 10),
+    );
+    if (arrears) throw new DeskError('refused', arrears);
     const row = await trx
       .insertInto('enrolments')
       .values({
@@ -136,7 +111,7 @@ export async function enrolWithFee(
       .executeTakeFirstOrThrow();
     const enrolment = toEnrolmentView(row);
     if (assessment.amountCents > 0) {
-      await book(trx, ctx, {
+      await bookLedgerEntry(trx, ctx, {
         studentId: input.studentId,
         enrolmentId: row.id,
         entryKind: 'charge',
@@ -203,7 +178,7 @@ export async function reassessEnrolment(
       .executeTakeFirstOrThrow();
     const difference = assessment.amountCents - row.feeCents;
     if (difference !== 0) {
-      await book(trx, ctx, {
+      await bookLedgerEntry(trx, ctx, {
         studentId: row.studentId,
         enrolmentId: row.id,
         entryKind: 'adjustment',
@@ -260,7 +235,7 @@ export async function recordPayment(
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const student = await assertStudent(trx, input.studentId, input.enrolmentId);
-    const entry = await book(trx, ctx, {
+    const entry = await bookLedgerEntry(trx, ctx, {
       studentId: input.studentId,
       enrolmentId: input.enrolmentId ?? null,
       entryKind: 'payment',
@@ -297,7 +272,7 @@ export async function recordReversal(
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const student = await assertStudent(trx, input.studentId, input.enrolmentId);
-    const entry = await book(trx, ctx, {
+    const entry = await bookLedgerEntry(trx, ctx, {
       studentId: input.studentId,
       enrolmentId: input.enrolmentId ?? null,
       entryKind: 'reversal',
@@ -396,7 +371,7 @@ export async function terminateEnrolment(
       .executeTakeFirstOrThrow();
     const bookedOn = refund.effectiveDate ?? input.requestDate;
     if (refund.refundCents > 0) {
-      await book(trx, ctx, {
+      await bookLedgerEntry(trx, ctx, {
         studentId: row.studentId,
         enrolmentId: row.id,
         entryKind: 'adjustment',
@@ -407,7 +382,7 @@ export async function terminateEnrolment(
       });
     }
     if (refund.netRefundCents > 0) {
-      await book(trx, ctx, {
+      await bookLedgerEntry(trx, ctx, {
         studentId: row.studentId,
         enrolmentId: row.id,
         entryKind: 'refund',

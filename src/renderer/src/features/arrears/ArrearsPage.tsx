@@ -11,11 +11,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { IconFileTypePdf, IconSearch } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import type { ArrearsWorklistRow } from '../../../../shared/api/ledger.contract';
 import { formatCents } from '../../../../shared/money';
+import { desk, unwrap } from '../../api/desk-client';
+import { downloadFile } from '../../api/download-file';
 import { showDeskError, showDone } from '../../api/show-error';
 import { useHashRoute } from '../../api/useHashRoute';
 import { useSession } from '../../api/useSession';
@@ -66,6 +68,7 @@ function ArrearsStepModal({ row, onClose }: { row: ArrearsWorklistRow | null; on
   const { navigate } = useHashRoute();
   const record = useRecordArrearsStep();
   const [takenOn, setTakenOn] = useState(today);
+  const [isWritingLetter, setWritingLetter] = useState(false);
   const canRecord = staff?.role === 'desk' || staff?.role === 'admin';
   const step = row?.nextAction.step ?? null;
   return (
@@ -117,6 +120,24 @@ function ArrearsStepModal({ row, onClose }: { row: ArrearsWorklistRow | null; on
                 </Button>
               </Group>
             </form>
+          )}
+          {canRecord && (
+            <Group justify="flex-start">
+              <Button
+                variant="default"
+                leftSection={<IconFileTypePdf size={16} />}
+                loading={isWritingLetter}
+                onClick={() => {
+                  setWritingLetter(true);
+                  unwrap(desk.ledger.arrearsReminderLetter({ studentId: row.studentId }))
+                    .then((letter) => downloadFile(letter.fileName, 'application/pdf', letter.pdfBase64))
+                    .catch((error: unknown) => showDeskError(error))
+                    .finally(() => setWritingLetter(false));
+                }}
+              >
+                Reminder letter (PDF)
+              </Button>
+            </Group>
           )}
           {step !== null && !canRecord && (
             <Text size="sm" c="dimmed">

@@ -14,7 +14,7 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { countryOptions } from './country-options';
 import { EuroInput } from './EuroInput';
-import { paymentMethodLabels } from './payment-wording';
+import { paymentMethodLabels } from '../../../../shared/api/payments.contract';
 import type { PaymentPlan, PaymentPlanInput } from './usePaymentPlan';
 
 /** Props of PaymentPlanForm. */

@@ -6,7 +6,7 @@ import { DeskCallError } from '../../api/desk-client';
 import { ReasonList } from '../../components/ReasonList';
 import { formatLongDate } from './long-date';
 import { PaymentPlanForm } from './PaymentPlanForm';
-import { paymentMethodLabels } from './payment-wording';
+import { paymentMethodLabels } from '../../../../shared/api/payments.contract';
 import { usePaymentPlan, type PaymentPlan, type PaymentPlanInput } from './usePaymentPlan';
 
 /** A first enrolment for September paying in instalments; the fee still to be entered. */

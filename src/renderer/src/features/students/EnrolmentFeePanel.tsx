@@ -6,6 +6,7 @@ import { showDeskError, showDone } from '../../api/show-error';
 import { ReasonList } from '../../components/ReasonList';
 import { FactsForm } from '../fees/FactsForm';
 import type { FeeFactsInput } from '../fees/useFeeQuote';
+import { PaymentArrangementSection } from './PaymentArrangementSection';
 import { TerminateEnrolmentModal } from './TerminateEnrolmentModal';
 import { useReassess } from './useStudentFees';
 
@@ -49,6 +50,12 @@ export function EnrolmentFeePanel({ enrolment, canReassess, canTerminate }: Enro
           </Stack>
         </Group>
         <ReasonList reasons={enrolment.fee.reasons} label={`Fee reasons: ${enrolment.programmeName}`} />
+        {enrolment.fee.amountCents > 0 && (
+          <PaymentArrangementSection
+            enrolmentId={enrolment.id}
+            canArrange={canTerminate && enrolment.status === 'enrolled'}
+          />
+        )}
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
             Assessed by {enrolment.updatedBy}, {new Date(enrolment.updatedAt).toLocaleString('en-GB')}

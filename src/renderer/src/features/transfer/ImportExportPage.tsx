@@ -18,6 +18,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CallOutput } from '../../../../shared/api';
 import type { ExportTable, ImportKind } from '../../../../shared/api/transfer.contract';
+import { downloadFile } from '../../api/download-file';
 import { desk, unwrap } from '../../api/desk-client';
 import { showDeskError, showDone } from '../../api/show-error';
 import { useSession } from '../../api/useSession';
@@ -60,16 +61,6 @@ async function toBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
-function download(fileName: string, mimeType: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 type ImportResult = CallOutput<'transfer:importFile'>;
 
 /** Import from CSV/XLSX with a dry run first; export any table. */
@@ -104,7 +95,7 @@ export function ImportExportPage() {
   const runExport = useMutation({
     mutationFn: () => unwrap(desk.transfer.exportTable({ table, format })),
     onSuccess: (result) => {
-      download(result.fileName, result.mimeType, result.contentBase64);
+      downloadFile(result.fileName, result.mimeType, result.contentBase64);
       showDone(`Exported ${result.rows} rows to ${result.fileName}.`);
     },
     onError: (error) => showDeskError(error),
