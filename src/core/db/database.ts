@@ -1,3 +1,4 @@
+import type { EnrolmentStatus } from '../../shared/api/ledger.contract';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Table shapes as the code sees them (CamelCasePlugin maps to snake_case columns). */
@@ -14,6 +15,9 @@ export interface Database {
   ledgerEntries: LedgerEntryTable;
   arrearsSteps: ArrearsStepTable;
   paymentArrangements: PaymentArrangementTable;
+  enrolmentTransitions: EnrolmentTransitionTable;
+  enrolmentDocuments: EnrolmentDocumentTable;
+  documentEvents: DocumentEventTable;
 }
 
 export interface SchemaMigrationTable {
@@ -73,6 +77,10 @@ export interface StudentTable extends Versioned {
   familyName: string;
   givenNames: string;
   email: string | null;
+  /** `studentProfileSchema` as JSON; null until the desk records it. */
+  profileJson: ColumnType<string | null, string | null | undefined, string | null>;
+  /** `studentContactSchema` as JSON. */
+  contactJson: ColumnType<string, string | undefined, string>;
 }
 
 export interface CourseRegistrationTable {
@@ -109,7 +117,10 @@ export interface EnrolmentTable extends Versioned {
   enrolmentKind: string;
   mode: string;
   startDate: string;
-  status: 'enrolled' | 'terminated' | 'cancelled';
+  status: EnrolmentStatus;
+  statusReason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** `enrolmentRequestSchema` as JSON; null for an enrolment recorded for its fee only. */
+  requestJson: ColumnType<string | null, string | null | undefined, string | null>;
   feeFactsJson: string;
   feeKind: string;
   feeCents: number;
@@ -156,4 +167,39 @@ export interface PaymentArrangementTable extends Versioned {
   thirdPartyAuthorisedOn: string | null;
   debitDatesJson: string;
   facultyOffersInstalments: number;
+}
+
+export interface EnrolmentTransitionTable {
+  id: Generated<number>;
+  enrolmentId: number;
+  fromStatus: EnrolmentStatus | null;
+  toStatus: EnrolmentStatus;
+  reason: string;
+  at: string;
+  by: string;
+}
+
+/** The letters of the documents of Art 13.1. */
+export type DocumentLetter = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g';
+export type DocumentStatus = 'requested' | 'received' | 'verified' | 'rejected';
+
+export interface EnrolmentDocumentTable extends Versioned {
+  id: Generated<number>;
+  enrolmentId: number;
+  document: DocumentLetter;
+  status: DocumentStatus;
+  rejectionReason: string | null;
+  attachmentSha256: string | null;
+  attachmentName: string | null;
+  attachmentType: string | null;
+}
+
+export interface DocumentEventTable {
+  id: Generated<number>;
+  documentId: number;
+  status: DocumentStatus;
+  reason: string | null;
+  attachmentSha256: string | null;
+  at: string;
+  by: string;
 }

@@ -39,14 +39,34 @@ export async function migrateToLatest(
   }
   const pending = migrations.filter((m) => !done.some((row) => row.number === m.number));
   if (pending.length === 0) return { applied: [] };
-  await db.transaction().execute(async (trx) => {
-    for (const migration of pending) {
-      await migration.up(trx as unknown as Kysely<unknown>);
-      await trx
-        .insertInto('schemaMigrations')
-        .values({ number: migration.number, name: migration.name, appliedAt: clock.now().toISOString() })
-        .execute();
-    }
-  });
+  // SQLite changes a table's constraints only by rebuilding it (create, copy, drop, rename). With
+  // foreign keys on, dropping a table others refer to fails or rewrites their references, so they are
+  // off during the migrations and every reference is checked before the transaction commits.
+  // (The pragma has no effect inside a transaction, hence here.)
+  // (The column is named by SQLite and renamed by the CamelCasePlugin; its only value is what counts.)
+  const { rows } = await sql<Record<string, number>>`pragma foreign_keys`.execute(db);
+  const hadForeignKeys = Object.values(rows[0] ?? {})[0] === 1;
+  await sql`pragma foreign_keys = off`.execute(db);
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (const migration of pending) {
+        await migration.up(trx as unknown as Kysely<unknown>);
+        await trx
+          .insertInto('schemaMigrations')
+          .values({ number: migration.number, name: migration.name, appliedAt: clock.now().toISOString() })
+          .execute();
+      }
+      const broken = await sql<{ table: string; parent: string }>`pragma foreign_key_check`.execute(trx);
+      if (broken.rows.length > 0) {
+        const first = broken.rows[0];
+        throw new DeskError(
+          'internal',
+          `A migration left ${broken.rows.length} broken reference(s), e.g. from ${first?.table} to ${first?.parent}; nothing was changed.`,
+        );
+      }
+    });
+  } finally {
+    if (hadForeignKeys) await sql`pragma foreign_keys = on`.execute(db);
+  }
   return { applied: pending.map((m) => m.number) };
 }

@@ -10,6 +10,18 @@ const positiveCents = z
   .int('Amounts are whole cents.')
   .positive('The amount must be more than zero.');
 
+/** The statuses an enrolment passes through at the desk (Art 2–4, 13, 33), in lifecycle order. */
+export const enrolmentStatuses = [
+  'applied',
+  'awaiting-documents',
+  'enrolled',
+  'denied',
+  'administrative-hold',
+  'terminated',
+  'cancelled',
+] as const;
+export type EnrolmentStatus = (typeof enrolmentStatuses)[number];
+
 /** A student as lists and search show them. */
 export const studentSummarySchema = z.object({
   id,
@@ -30,7 +42,9 @@ export const enrolmentViewSchema = z.object({
   enrolmentKind: z.string(),
   mode: z.string(),
   startDate: z.string(),
-  status: z.enum(['enrolled', 'terminated', 'cancelled']),
+  status: z.enum(enrolmentStatuses),
+  /** Why the enrolment has its status, from the last transition; null when never changed. */
+  statusReason: z.string().nullable(),
   version: z.number().int(),
   updatedAt: z.string(),
   updatedBy: z.string(),

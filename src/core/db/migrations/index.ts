@@ -2,6 +2,7 @@ import { migration001Catalogue } from './001-catalogue';
 import { migration002EnrolmentsAndLedger } from './002-enrolments-and-ledger';
 import { migration003ArrearsSteps } from './003-arrears-steps';
 import { migration004PaymentArrangements } from './004-payment-arrangements';
+import { migration005EnrolmentDesk } from './005-enrolment-desk';
 import type { Migration } from './migration';
 
 /** Every migration in order. Append only. */
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   migration002EnrolmentsAndLedger,
   migration003ArrearsSteps,
   migration004PaymentArrangements,
+  migration005EnrolmentDesk,
 ];

@@ -22,6 +22,7 @@ export function toEnrolmentView(row: Selectable<EnrolmentTable>): EnrolmentView 
     mode: row.mode,
     startDate: row.startDate,
     status: row.status,
+    statusReason: row.statusReason,
     version: row.version,
     updatedAt: row.updatedAt,
     updatedBy: row.updatedBy,
