@@ -277,6 +277,68 @@ const commands: Record<string, Command> = {
       });
     },
   },
+  documents: {
+    summary:
+      "The Art 13 documents a student's enrolments require, each with why, its deadline and where its review stands",
+    usage: 'desk documents required --student ID|NUMBER [--json] [--db PATH]',
+    options: { student: { type: 'string' } },
+    async run({ desk, actor, values, positionals, io, json }) {
+      if (positionals[0] !== 'required') throw new UsageError('say "required"');
+      const given = typeof values['student'] === 'string' ? values['student'].trim() : '';
+      if (!given) throw new UsageError('name the student with --student ID or student number');
+      const byNumber = /^\d+$/.test(given)
+        ? undefined
+        : await desk.database.db
+            .selectFrom('students')
+            .select('id')
+            .where('studentNumber', '=', given)
+            .executeTakeFirst();
+      if (byNumber === undefined && !/^\d+$/.test(given)) {
+        io.err(`desk documents: no student with number ${given}.`);
+        return 1;
+      }
+      const envelope = await desk.invokeAsOperator(actor, 'enrolments:ofStudent', {
+        studentId: byNumber?.id ?? Number(given),
+      });
+      if (!envelope.ok) return report(envelope, io, json, () => undefined);
+      const file = envelope.value as CallOutput<'enrolments:ofStudent'>;
+      const checklists = file.enrolments.map((e) => ({
+        enrolmentId: e.enrolment.id,
+        academicYear: e.enrolment.academicYear,
+        programme: e.enrolment.programmeName,
+        startDate: e.enrolment.startDate,
+        status: e.enrolment.status,
+        checklistUnavailable: e.checklistUnavailable,
+        documents: (e.checklist ?? []).map((d) => ({
+          document: d.document,
+          label: d.label,
+          article: d.article,
+          required: d.required,
+          deadline: d.deadline,
+          deadlineRelation: d.deadlineRelation,
+          isPastDeadline: d.isPastDeadline,
+          status: d.record?.status ?? (d.required ? 'not-requested' : null),
+          reasons: d.reasons,
+        })),
+      }));
+      const value = { student: file.student, hasProfile: file.hasProfile, enrolments: checklists };
+      return report({ ok: true, value }, io, json, (v) => {
+        io.out(`${v.student.studentNumber} ${v.student.givenNames} ${v.student.familyName}`);
+        if (v.enrolments.length === 0) io.out('  no enrolments.');
+        for (const e of v.enrolments) {
+          io.out(`\n${e.academicYear} ${e.programme}, from ${e.startDate} (${e.status})`);
+          if (e.checklistUnavailable) io.out(`  ${e.checklistUnavailable}`);
+          for (const d of e.documents) {
+            const due = d.deadline ? ` ${d.deadlineRelation ?? 'by'} ${d.deadline}` : '';
+            io.out(
+              `  ${d.document}. ${d.required ? 'REQUIRED' : 'not required'}${due}${d.status ? ` [${d.status}]` : ''}  ${d.label}`,
+            );
+            for (const r of d.reasons) io.out(`       ${r.article.padEnd(10)} ${r.text}`);
+          }
+        }
+      });
+    },
+  },
   calls: {
     summary: 'List every call of the API contract with the roles allowed to make it',
     usage: 'desk calls [--json]',

@@ -2,6 +2,7 @@ import type { Actor, Clock } from './db/audit';
 import type { DeskDb } from './db/connection';
 import type { StaffMember } from '../shared/api/session.contract';
 import type { SessionStore } from './modules/staff/session-store';
+import type { AttachmentStore } from './attachments/attachment-store';
 
 /** What every use case receives: the database, the clock and who is acting. No module-level singletons. */
 export interface ServiceContext {
@@ -17,6 +18,8 @@ export interface CallContext extends ServiceContext {
   readonly token: string | null;
   /** The signed-in member of staff, null for a public call made signed out. */
   readonly staff: StaffMember | null;
+  /** Scanned documents beside the database, content-addressed by SHA-256. */
+  readonly attachments: AttachmentStore;
 }
 
 /** The actor recorded for work no person started (seeding, imports from the CLI without --as). */

@@ -3,6 +3,7 @@ import { findCall, type CallName } from '../shared/api';
 import { DeskError, type DeskErrorShape, type Envelope } from '../shared/errors';
 import type { Actor, Clock } from './db/audit';
 import { openDatabase, type OpenDatabase } from './db/connection';
+import { openAttachmentStore, type AttachmentStore } from './attachments/attachment-store';
 import { systemClock, type CallContext } from './context';
 import type { Handler } from './handler-map';
 import { auditHandlers } from './modules/audit/audit.handlers';
@@ -13,7 +14,9 @@ import { sessionHandlers, staffHandlers } from './modules/staff/staff.handlers';
 import { demoHandlers } from './modules/demo/demo.handlers';
 import { feesHandlers } from './modules/fees/fees.handlers';
 import { ledgerHandlers } from './modules/ledger/ledger.handlers';
+import { enrolmentsHandlers } from './modules/enrolments/enrolments.handlers';
 import { residenceHandlers } from './modules/residence/residence.handlers';
+import { studentsHandlers } from './modules/students/students.handlers';
 import { paymentsHandlers } from './modules/payments/payments.handlers';
 import { transferHandlers } from './modules/transfer/transfer.handlers';
 import { provisionsHandlers } from './provisions/provisions.handlers';
@@ -29,7 +32,9 @@ const handlers: { [N in CallName]: Handler<N> } = {
   ...provisionsHandlers,
   ...feesHandlers,
   ...ledgerHandlers,
+  ...enrolmentsHandlers,
   ...residenceHandlers,
+  ...studentsHandlers,
   ...paymentsHandlers,
 };
 
@@ -44,6 +49,8 @@ export interface Desk {
   invokeAsOperator(actor: Actor, name: string, input: unknown): Promise<Envelope<unknown>>;
   readonly database: OpenDatabase;
   readonly sessions: SessionStore;
+  /** Scanned documents: `<databaseFile>.attachments/`, or a temporary folder for ':memory:'. */
+  readonly attachments: AttachmentStore;
   close(): Promise<void>;
 }
 
@@ -80,6 +87,7 @@ export async function createDesk(options: {
   const clock = options.clock ?? systemClock;
   const database = await openDatabase(options.databaseFile, clock);
   const sessions = new SessionStore(clock);
+  const attachments = openAttachmentStore(options.databaseFile);
   const log = options.log ?? console.error;
 
   function findOrRefuse(name: string) {
@@ -117,6 +125,7 @@ export async function createDesk(options: {
       sessions,
       token: signedIn ? token : null,
       staff: signedIn ? staff : null,
+      attachments,
       actor: signedIn
         ? { id: staff.id, name: staff.displayName, role: staff.role }
         : { id: null, name: 'anonymous', role: 'system' },
@@ -135,9 +144,23 @@ export async function createDesk(options: {
   return {
     database,
     sessions,
+    attachments,
     invoke: (token, name, input) => wrap(() => run(token, name, input)),
     invokeAsOperator: (actor, name, input) =>
-      wrap(() => execute(name, input, { db: database.db, clock, sessions, token: null, staff: null, actor })),
-    close: () => database.close(),
+      wrap(() =>
+        execute(name, input, {
+          db: database.db,
+          clock,
+          sessions,
+          token: null,
+          staff: null,
+          attachments,
+          actor,
+        }),
+      ),
+    close: async () => {
+      await database.close();
+      attachments.dispose();
+    },
   };
 }

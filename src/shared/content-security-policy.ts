@@ -9,6 +9,8 @@ export const contentSecurityPolicy = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  // The preview of a scanned document (PDF) in a frame, from a blob: URL the renderer made.
+  'frame-src blob:',
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

@@ -1,13 +1,27 @@
 import { parseArgs } from 'node:util';
 import { benchmarkFeeRules } from '../../src/core/modules/fees/tuition-fee.bench-support';
 import { benchCatalogue } from './catalogue.bench';
+import { benchStudentSearch } from './student-search.bench';
+import { benchDocumentChecklist } from './document-checklist.bench';
 
 // `npm run bench [-- --students N]`: figures at university scale, printed, never asserted.
-const { values } = parseArgs({ options: { students: { type: 'string', default: '30000' } } });
+// `--search-students N`: how many students the student-search benchmark inserts (default 100,000).
+const { values } = parseArgs({
+  options: {
+    students: { type: 'string', default: '30000' },
+    'search-students': { type: 'string', default: '100000' },
+  },
+});
 console.log(`Student Affairs Desk benchmarks on ${process.version}, ${process.platform}/${process.arch}\n`);
 await benchCatalogue(Number(values.students));
+await benchStudentSearch(Number(values['search-students']));
 
 const fees = benchmarkFeeRules(300_000);
 console.log(
   `\nfee assessment rules (Art 15–30): ${Math.round(fees.perSecond).toLocaleString('en-GB')} assessments per second (target over 100,000)`,
+);
+
+const checklists = benchDocumentChecklist(100_000);
+console.log(
+  `document checklist (Art 13.1 a–g with deadlines and the Art 13.3 consequence): ${Math.round(checklists.perSecond).toLocaleString('en-GB')} checklists per second`,
 );

@@ -3,12 +3,16 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ArrearsPage } from './pages/ArrearsPage';
 import { AppShell } from './pages/AppShell';
+import { CommandPalette } from './pages/CommandPalette';
 import { CoursesPage } from './pages/CoursesPage';
+import { takeEnrolmentDeskScreenshots } from './enrolment-screenshots';
 import { OrphanCoursesPage } from './pages/OrphanCoursesPage';
 import { PaymentPlanPage } from './pages/PaymentPlanPage';
+import { takeResidenceScreenshots } from './residence-screenshots';
 import { RefundCalculatorPage } from './pages/RefundCalculatorPage';
 import { SignInPage } from './pages/SignInPage';
 import { StudentFeesPage } from './pages/StudentFeesPage';
+import { StudentFilePage } from './pages/StudentFilePage';
 import { startEnvironment, testPassword, testStaff } from './support/environment';
 
 // `npm run screenshots [-- --out DIR]`: the real screens with demo data, as PNGs to look at.
@@ -104,6 +108,27 @@ try {
   await page.keyboard.press('Enter');
   await arrears.dialog().waitFor();
   await page.screenshot({ path: join(out, '18-arrears-step.png') });
+  await page.keyboard.press('Escape');
+  await takeResidenceScreenshots(env, page, out);
+  await takeEnrolmentDeskScreenshots(env, page, out);
+  await shell.goTo('Students and fees');
+  const file = new StudentFilePage(page);
+  await file.search('muller', 'Müller');
+  await page.screenshot({ path: join(out, '19-student-search.png') });
+  await file.search('i6000514');
+  await file.openFirstResultWithKeyboard();
+  await page.getByLabel('Balance').waitFor();
+  await page.screenshot({ path: join(out, '20-student-file.png'), fullPage: true });
+  await file.edit('Residence');
+  await page.waitForTimeout(300); // let the dialog finish opening
+  await page.screenshot({ path: join(out, '21-student-edit-residence.png') });
+  await page.keyboard.press('Escape');
+  const palette = new CommandPalette(page);
+  await palette.open();
+  await palette.input().pressSequentially('anna', { delay: 20 });
+  await palette.actions().first().waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, '22-command-palette.png') });
   console.log(`Screenshots in ${out}`);
 } finally {
   await env.close();

@@ -15,7 +15,7 @@ afterAll(async () => {
 
 describe("a student's Fee panel and ledger in the browser", () => {
   it('enrols with the fee and its articles, books a payment, and books the difference when a fact changes', async () => {
-    const found = await env.desk.invokeAsOperator(systemActor, 'ledger:searchStudents', {
+    const found = await env.desk.invokeAsOperator(systemActor, 'students:search', {
       query: 'i60',
       limit: 1,
     });

@@ -18,6 +18,7 @@ export interface Database {
   enrolmentTransitions: EnrolmentTransitionTable;
   enrolmentDocuments: EnrolmentDocumentTable;
   documentEvents: DocumentEventTable;
+  indNotifications: IndNotificationTable;
 }
 
 export interface SchemaMigrationTable {
@@ -202,4 +203,16 @@ export interface DocumentEventTable {
   attachmentSha256: string | null;
   at: string;
   by: string;
+}
+
+/** A notification to the IND of a study-permit student's de-registration (Art 33.8); append-only. */
+export interface IndNotificationTable {
+  id: Generated<number>;
+  studentId: number;
+  enrolmentId: number;
+  ground: 'enrolment-ended' | 're-enrolment-not-completed';
+  notifiedOn: string;
+  reference: string;
+  createdAt: string;
+  createdBy: string;
 }

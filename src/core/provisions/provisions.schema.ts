@@ -726,6 +726,8 @@ export const proceduresSchema = z.strictObject({
   hardshipDecisionTermWeeks: weeksEntrySchema,
   /** Art 43: objections within six weeks of receipt of the decision. */
   objectionTermWeeks: weeksEntrySchema,
+  /** Art 33.8: the term within which UM de-registers a study-permit student with the IND (its sponsor duty to notify). */
+  indNotificationTermWeeks: weeksEntrySchema,
 });
 
 /** A remark on the source: a typing error, a wrong cross-reference or an ambiguity, and how this data resolves it. */

@@ -42,6 +42,13 @@ export interface TestDesk {
   attempt(role: Role | null, name: string, input?: unknown): Promise<Envelope<unknown>>;
   /** The service context of a role's account, for calling services directly. */
   contextOf(role: Role | 'system'): { db: Desk['database']['db']; clock: FixedClock; actor: Actor };
+  /** Inserts a student as seed data would (no profile yet) and returns the id. */
+  addStudent(student: {
+    studentNumber: string;
+    familyName: string;
+    givenNames: string;
+    email?: string | null;
+  }): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -87,6 +94,15 @@ export async function createTestDesk(): Promise<TestDesk> {
       clock,
       actor: role === 'system' ? systemActor : { id: staffIds[role], name: testStaffName(role), role },
     }),
+    async addStudent(student) {
+      const seededAt = '2022-08-01T08:00:00.000Z';
+      const row = await desk.database.db
+        .insertInto('students')
+        .values({ email: null, ...student, createdAt: seededAt, updatedAt: seededAt, updatedBy: 'seed' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
     close: () => desk.close(),
   };
 }

@@ -4,6 +4,7 @@ import {
   Button,
   Center,
   Group,
+  Kbd,
   Loader,
   NavLink,
   ScrollArea,
@@ -15,23 +16,30 @@ import {
   IconAlarm,
   IconCalculator,
   IconCalendarDollar,
+  IconFileCertificate,
   IconFileSpreadsheet,
   IconGavel,
   IconHistory,
   IconHome,
+  IconId,
+  IconPlaneDeparture,
   IconLinkOff,
   IconReceiptRefund,
+  IconSearch,
   IconSchool,
   IconUserSearch,
   IconUsers,
 } from '@tabler/icons-react';
+import { spotlight } from '@mantine/spotlight';
 import type { ReactNode } from 'react';
 import type { Role } from '../../shared/api';
 import { useHashRoute } from './api/useHashRoute';
 import { useSession } from './api/useSession';
 import { ArrearsPage } from './features/arrears/ArrearsPage';
+import { CommandPalette } from './features/command-palette/CommandPalette';
 import { AuditPage } from './features/audit/AuditPage';
 import { CoursesPage } from './features/catalogue/CoursesPage';
+import { DocumentsPage } from './features/enrolments/DocumentsPage';
 import { OrphanCoursesPage } from './features/catalogue/OrphanCoursesPage';
 import { ProgrammesPage } from './features/catalogue/ProgrammesPage';
 import { FeeCalculatorPage } from './features/fees/FeeCalculatorPage';
@@ -39,6 +47,8 @@ import { PaymentPlanPage } from './features/fees/PaymentPlanPage';
 import { RefundCalculatorPage } from './features/fees/RefundCalculatorPage';
 import { OverviewPage } from './features/home/OverviewPage';
 import { ProvisionsPage } from './features/provisions/ProvisionsPage';
+import { IndNotificationsPage } from './features/residence/IndNotificationsPage';
+import { LongTermResidentCheckPage } from './features/residence/LongTermResidentCheckPage';
 import { SetupAdministratorPage } from './features/session/SetupAdministratorPage';
 import { SignInPage } from './features/session/SignInPage';
 import { StaffPage } from './features/staff/StaffPage';
@@ -82,10 +92,28 @@ const screens: readonly Screen[] = [
     page: () => <StudentsPage />,
   },
   {
+    path: '/documents',
+    label: 'Documents',
+    icon: <IconFileCertificate size={18} />,
+    page: () => <DocumentsPage />,
+  },
+  {
     path: '/arrears',
     label: 'Arrears',
     icon: <IconAlarm size={18} />,
     page: () => <ArrearsPage />,
+  },
+  {
+    path: '/ltr',
+    label: 'EU long-term resident check',
+    icon: <IconId size={18} />,
+    page: () => <LongTermResidentCheckPage />,
+  },
+  {
+    path: '/ind',
+    label: 'IND notifications',
+    icon: <IconPlaneDeparture size={18} />,
+    page: () => <IndNotificationsPage />,
   },
   {
     path: '/fees',
@@ -146,6 +174,16 @@ export function App() {
         <Group h="100%" px="md" justify="space-between">
           <Title order={4}>Student Affairs Desk</Title>
           <Group gap="sm">
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconSearch size={14} />}
+              rightSection={<Kbd size="xs">Ctrl K</Kbd>}
+              onClick={() => spotlight.open()}
+              aria-label="Jump to a student or screen (Ctrl+K)"
+            >
+              Jump to…
+            </Button>
             <Text size="sm" aria-label="Signed in as">
               {session.staff.displayName}
             </Text>
@@ -176,6 +214,7 @@ export function App() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>{current?.page()}</AppShell.Main>
+      <CommandPalette screens={visible} />
     </AppShell>
   );
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditContract } from './audit.contract';
 import { catalogueContract } from './catalogue.contract';
+import { enrolmentsContract } from './enrolments.contract';
 import type { Envelope } from '../errors';
 import type { CallDefinition } from './define-call';
 import { feesContract } from './fees.contract';
@@ -9,6 +10,7 @@ import { paymentsContract } from './payments.contract';
 import { provisionsContract } from './provisions.contract';
 import { residenceContract } from './residence.contract';
 import { sessionContract, staffContract } from './session.contract';
+import { studentsContract } from './students.contract';
 import { demoContract, transferContract } from './transfer.contract';
 
 export * from './define-call';
@@ -24,8 +26,10 @@ export const api = {
   provisions: provisionsContract,
   fees: feesContract,
   ledger: ledgerContract,
+  enrolments: enrolmentsContract,
   payments: paymentsContract,
   residence: residenceContract,
+  students: studentsContract,
 } as const;
 
 type Api = typeof api;

@@ -119,16 +119,6 @@ export type ArrearsWorklistRow = z.infer<typeof arrearsWorklistRowSchema>;
 
 /** Students, their enrolments' fees and their ledgers (Art 14, 16–31). */
 export const ledgerContract = {
-  searchStudents: defineCall({
-    name: 'ledger:searchStudents',
-    summary: 'Find students by part of their name or student number',
-    access: everyRole,
-    input: z.object({
-      query: z.string().trim().max(100),
-      limit: z.number().int().min(1).max(200).default(50),
-    }),
-    output: z.array(studentSummarySchema),
-  }),
   studentFile: defineCall({
     name: 'ledger:studentFile',
     summary: "A student's enrolments with their fees, and the ledger with its balance",

@@ -3,6 +3,7 @@ import { migration002EnrolmentsAndLedger } from './002-enrolments-and-ledger';
 import { migration003ArrearsSteps } from './003-arrears-steps';
 import { migration004PaymentArrangements } from './004-payment-arrangements';
 import { migration005EnrolmentDesk } from './005-enrolment-desk';
+import { migration006IndNotifications } from './006-ind-notifications';
 import type { Migration } from './migration';
 
 /** Every migration in order. Append only. */
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   migration003ArrearsSteps,
   migration004PaymentArrangements,
   migration005EnrolmentDesk,
+  migration006IndNotifications,
 ];

@@ -20,6 +20,7 @@ import {
   skillsTrainingTitles,
 } from './demo-vocabulary';
 import { SeededRandom } from './random';
+import { seedStudentFiles } from './demo-student-profiles';
 import { programmeSeedsFromProvisions } from './programme-seeds';
 import type { Provisions } from '../../provisions/provisions.schema';
 import { feeFactsSchema, type FeeFactsInput } from '../../../shared/facts/fee-facts';
@@ -357,6 +358,13 @@ export async function seedCatalogue(
       size.academicYear,
       at,
       by,
+    );
+    // A stream of its own, so that every figure above stays as it was before student files existed.
+    await seedStudentFiles(
+      trx,
+      studentIds,
+      new SeededRandom(size.seed ^ 0x5f11e),
+      Number(size.academicYear.slice(0, 4)),
     );
 
     const counts = {

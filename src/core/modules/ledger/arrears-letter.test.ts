@@ -21,22 +21,13 @@ interface LetterFile {
   pdfBase64: string;
 }
 
-async function insertStudent(studentNumber: string, givenNames: string, familyName: string): Promise<number> {
-  const at = '2022-08-01T08:00:00.000Z';
-  const row = await t.desk.database.db
-    .insertInto('students')
-    .values({
-      studentNumber,
-      familyName,
-      givenNames,
-      email: `${studentNumber}@student.example.org`,
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: 'seed',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+function insertStudent(studentNumber: string, givenNames: string, familyName: string): Promise<number> {
+  return t.addStudent({
+    studentNumber,
+    givenNames,
+    familyName,
+    email: `${studentNumber}@student.example.org`,
+  });
 }
 
 beforeEach(async () => {

@@ -11,21 +11,7 @@ const chargePerInstalment = loadProvisions().fees.arrearsAdministrationChargeCen
 
 beforeEach(async () => {
   t = await createTestDesk();
-  const at = '2022-08-01T08:00:00.000Z';
-  const row = await t.desk.database.db
-    .insertInto('students')
-    .values({
-      studentNumber: 'i6123456',
-      familyName: 'Müller',
-      givenNames: 'Anna',
-      email: null,
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: 'seed',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  studentId = row.id;
+  studentId = await t.addStudent({ studentNumber: 'i6123456', familyName: 'Müller', givenNames: 'Anna' });
   enrolment = await t.call<EnrolmentView>('desk', 'ledger:enrol', {
     studentId,
     facts: {
@@ -213,21 +199,7 @@ describe('arrears from a missed instalment (Art 32.1)', () => {
   let payerId: number;
 
   beforeEach(async () => {
-    const at = '2022-08-01T08:00:00.000Z';
-    const row = await t.desk.database.db
-      .insertInto('students')
-      .values({
-        studentNumber: 'i6200001',
-        familyName: 'Nowak',
-        givenNames: 'Zofia',
-        email: null,
-        createdAt: at,
-        updatedAt: at,
-        updatedBy: 'seed',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    payerId = row.id;
+    payerId = await t.addStudent({ studentNumber: 'i6200001', familyName: 'Nowak', givenNames: 'Zofia' });
     const own = await t.call<EnrolmentView>('desk', 'ledger:enrol', {
       studentId: payerId,
       facts: {

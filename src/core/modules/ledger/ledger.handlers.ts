@@ -2,7 +2,7 @@ import { DeskError } from '../../../shared/errors';
 import type { HandlerMap } from '../../handler-map';
 import { issueArrearsReminderLetter } from './arrears-letter.service';
 import { arrearsWorklist, recordArrearsStep } from './arrears.service';
-import { selectStudentFeeFile, selectStudents } from './ledger.repo';
+import { selectStudentFeeFile } from './ledger.repo';
 import {
   enrolWithFee,
   reassessEnrolment,
@@ -13,7 +13,6 @@ import {
 
 /** Students' enrolments, fees and ledgers. */
 export const ledgerHandlers: HandlerMap<'ledger:'> = {
-  'ledger:searchStudents': (input, ctx) => selectStudents(ctx.db, input.query, input.limit),
   'ledger:studentFile': async (input, ctx) => {
     const file = await selectStudentFeeFile(ctx.db, input.studentId);
     if (!file)

@@ -1,5 +1,5 @@
-import { sql, type Selectable, type Transaction } from 'kysely';
-import type { EnrolmentView, LedgerEntry, StudentSummary } from '../../../shared/api/ledger.contract';
+import type { Selectable, Transaction } from 'kysely';
+import type { EnrolmentView, LedgerEntry } from '../../../shared/api/ledger.contract';
 import type { DeskDb } from '../../db/connection';
 import type { Database, EnrolmentTable, LedgerEntryTable } from '../../db/database';
 import type { ServiceContext } from '../../context';
@@ -48,20 +48,6 @@ export function toLedgerEntry(row: Selectable<LedgerEntryTable>): LedgerEntry {
     reasons: row.reasonsJson === null ? [] : (JSON.parse(row.reasonsJson) as LedgerEntry['reasons']),
     createdBy: row.createdBy,
   };
-}
-
-/** Students whose name or number contains every word of the query, by family name. */
-export async function selectStudents(db: DeskDb, query: string, limit: number): Promise<StudentSummary[]> {
-  let builder = db
-    .selectFrom('students')
-    .select(['id', 'studentNumber', 'familyName', 'givenNames', 'email']);
-  for (const word of query.split(/\s+/).filter(Boolean)) {
-    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    builder = builder.where(
-      sql<boolean>`(student_number like ${pattern} escape '\\' or family_name like ${pattern} escape '\\' or given_names like ${pattern} escape '\\')`,
-    );
-  }
-  return builder.orderBy('familyName').orderBy('givenNames').limit(limit).execute();
 }
 
 /** A student's enrolments, newest year first, and ledger in booking order. */

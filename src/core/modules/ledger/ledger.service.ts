@@ -1,10 +1,11 @@
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
+import type { EnrolmentStatus } from '../../../shared/api/ledger.contract';
 import type { FeeFacts } from '../../../shared/facts/fee-facts';
 import { refundFactsSchema, type RefundFacts } from '../../../shared/facts/refund-facts';
 import { formatCents } from '../../../shared/money';
 import { DeskError } from '../../../shared/errors';
 import { recordAudit } from '../../db/audit';
-import type { Database } from '../../db/database';
+import type { Database, EnrolmentTable } from '../../db/database';
 import { assertCurrentVersion } from '../../db/versioning';
 import type { ServiceContext } from '../../context';
 import { loadProvisions } from '../../provisions/load-provisions';
@@ -50,7 +51,7 @@ async function currentEnrolment(trx: Transaction<Database>, enrolmentId: number,
 }
 
 /** What the ledger says about one enrolment: charged (charges and reassessments), paid, and the student's other debt. */
-async function enrolmentMoney(trx: Transaction<Database>, studentId: number, enrolmentId: number) {
+export async function enrolmentMoney(trx: Transaction<Database>, studentId: number, enrolmentId: number) {
   const entries = await trx
     .selectFrom('ledgerEntries')
     .select(['enrolmentId', 'entryKind', 'amountCents'])
@@ -69,6 +70,70 @@ async function enrolmentMoney(trx: Transaction<Database>, studentId: number, enr
   };
 }
 
+/** What an enrolment is recorded with: its fee facts and, at the desk, its status and the facts of the request. */
+export interface NewEnrolmentWithFee {
+  studentId: number;
+  academicYear: string;
+  facts: FeeFacts;
+  /** Default 'enrolled' (an enrolment recorded for its fee); the desk starts at 'applied'. */
+  status?: EnrolmentStatus;
+  statusReason?: string | null;
+  /** `enrolmentRequestSchema` JSON of the desk's request; null for a fee-only enrolment. */
+  requestJson?: string | null;
+}
+
+/**
+ * Inserts an enrolment with its fee assessed from the facts and books the charge (Art 16–30, 31.1)
+ * inside the caller's transaction; refused while re-enrolment is blocked by arrears (Art 3.5).
+ */
+export async function insertEnrolmentWithFee(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  input: NewEnrolmentWithFee,
+) {
+  const provisions = loadProvisions(input.academicYear);
+  const assessment = assessTuitionFee(input.facts, provisions);
+  const at = ctx.clock.now().toISOString();
+  const student = await assertStudent(trx, input.studentId);
+  const arrears = await arrearsRefusingReEnrolment(trx, input.studentId, input.academicYear, at.slice(0, 10));
+  if (arrears) throw new DeskError('refused', arrears);
+  const row = await trx
+    .insertInto('enrolments')
+    .values({
+      studentId: input.studentId,
+      academicYear: input.academicYear,
+      programmeCode: input.facts.programmeCode,
+      enrolmentKind: input.facts.enrolmentKind,
+      mode: input.facts.mode,
+      startDate: input.facts.startDate ?? provisions.startDate,
+      status: input.status ?? 'enrolled',
+      statusReason: input.statusReason ?? null,
+      requestJson: input.requestJson ?? null,
+      feeFactsJson: JSON.stringify(input.facts),
+      feeKind: assessment.kind,
+      feeCents: assessment.amountCents,
+      feeReasonsJson: JSON.stringify(assessment.reasons),
+      createdAt: at,
+      updatedAt: at,
+      updatedBy: ctx.actor.name,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const enrolment = toEnrolmentView(row);
+  if (assessment.amountCents > 0) {
+    await bookLedgerEntry(trx, ctx, {
+      studentId: input.studentId,
+      enrolmentId: row.id,
+      entryKind: 'charge',
+      amountCents: assessment.amountCents,
+      bookedOn: at.slice(0, 10),
+      description: `${feeKindLabels[assessment.kind]} ${input.academicYear}, ${enrolment.programmeName}`,
+      reasons: assessment.reasons,
+    });
+  }
+  return { row, enrolment, student, assessment };
+}
+
 /**
  * Records an enrolment with the facts its fee follows from, assesses the fee and books the charge
  * (Art 16–30, 31.1), all in one transaction with its audit row.
@@ -77,50 +142,9 @@ export async function enrolWithFee(
   ctx: ServiceContext,
   input: { studentId: number; academicYear: string; facts: FeeFacts },
 ) {
-  const provisions = loadProvisions(input.academicYear);
-  const assessment = assessTuitionFee(input.facts, provisions);
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    const student = await assertStudent(trx, input.studentId);
-    const arrears = await arrearsRefusingReEnrolment(
-      trx,
-      input.studentId,
-      input.academicYear,
-      at.slice(0, 10),
-    );
-    if (arrears) throw new DeskError('refused', arrears);
-    const row = await trx
-      .insertInto('enrolments')
-      .values({
-        studentId: input.studentId,
-        academicYear: input.academicYear,
-        programmeCode: input.facts.programmeCode,
-        enrolmentKind: input.facts.enrolmentKind,
-        mode: input.facts.mode,
-        startDate: input.facts.startDate ?? provisions.startDate,
-        status: 'enrolled',
-        feeFactsJson: JSON.stringify(input.facts),
-        feeKind: assessment.kind,
-        feeCents: assessment.amountCents,
-        feeReasonsJson: JSON.stringify(assessment.reasons),
-        createdAt: at,
-        updatedAt: at,
-        updatedBy: ctx.actor.name,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const enrolment = toEnrolmentView(row);
-    if (assessment.amountCents > 0) {
-      await bookLedgerEntry(trx, ctx, {
-        studentId: input.studentId,
-        enrolmentId: row.id,
-        entryKind: 'charge',
-        amountCents: assessment.amountCents,
-        bookedOn: at.slice(0, 10),
-        description: `${feeKindLabels[assessment.kind]} ${input.academicYear}, ${enrolment.programmeName}`,
-        reasons: assessment.reasons,
-      });
-    }
+    const { row, enrolment, student, assessment } = await insertEnrolmentWithFee(trx, ctx, input);
     await recordAudit(trx, ctx.actor, at, {
       action: 'enrolment.create',
       entity: 'student',
@@ -144,81 +168,95 @@ export async function reassessEnrolment(
   ctx: ServiceContext,
   input: { enrolmentId: number; version: number; facts: FeeFacts; reason: string },
 ) {
-  const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const row = await currentEnrolment(trx, input.enrolmentId, input.version);
-    const assessment = assessTuitionFee(input.facts, loadProvisions(row.academicYear));
-    const money = await enrolmentMoney(trx, row.studentId, row.id);
-    const settlement = settleFeeReassessment({
-      previousAssessedCents: row.feeCents,
-      newAssessedCents: assessment.amountCents,
-      paidCents: money.paidCents,
-      otherOpenDebts:
-        money.otherDebtCents > 0
-          ? [{ description: 'Other charges on the ledger', amountCents: money.otherDebtCents }]
-          : [],
-    });
-    const updated = await trx
-      .updateTable('enrolments')
-      .set({
-        programmeCode: input.facts.programmeCode,
-        enrolmentKind: input.facts.enrolmentKind,
-        mode: input.facts.mode,
-        startDate: input.facts.startDate ?? row.startDate,
-        feeFactsJson: JSON.stringify(input.facts),
-        feeKind: assessment.kind,
-        feeCents: assessment.amountCents,
-        feeReasonsJson: JSON.stringify(assessment.reasons),
-        version: row.version + 1,
-        updatedAt: at,
-        updatedBy: ctx.actor.name,
-      })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const difference = assessment.amountCents - row.feeCents;
-    if (difference !== 0) {
-      await bookLedgerEntry(trx, ctx, {
-        studentId: row.studentId,
-        enrolmentId: row.id,
-        entryKind: 'adjustment',
-        amountCents: difference,
-        bookedOn: at.slice(0, 10),
-        description: `Fee assessed again: ${feeKindLabels[row.feeKind as keyof typeof feeKindLabels]} ${formatCents(row.feeCents)} → ${feeKindLabels[assessment.kind]} ${formatCents(assessment.amountCents)} (${input.reason})`,
-        reasons: [...settlement.reasons, ...assessment.reasons],
-      });
-    }
-    const student = await trx
-      .selectFrom('students')
-      .select('studentNumber')
-      .where('id', '=', row.studentId)
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, at, {
-      action: 'enrolment.reassess',
-      entity: 'student',
-      entityId: student.studentNumber,
-      before: {
-        enrolment: row.id,
-        fee: row.feeKind,
-        amountCents: row.feeCents,
-        facts: JSON.parse(row.feeFactsJson) as unknown,
-      },
-      after: {
-        enrolment: row.id,
-        fee: assessment.kind,
-        amountCents: assessment.amountCents,
-        facts: input.facts,
-      },
-      reason: input.reason,
-    });
-    return {
-      enrolment: toEnrolmentView(updated),
-      differenceCents: difference,
-      dueImmediatelyCents: settlement.dueImmediatelyCents,
-      refundCents: settlement.refundCents,
-      reasons: settlement.reasons,
-    };
+    return reassessEnrolmentInTransaction(trx, ctx, row, input);
   });
+}
+
+/**
+ * Assesses an enrolment again inside the caller's transaction and books the difference (Art 31.2–31.3),
+ * with its audit row; `row` is the enrolment as read in that transaction. For use cases that change the
+ * facts of several enrolments at once, such as a change of the student's residence.
+ */
+export async function reassessEnrolmentInTransaction(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  row: Selectable<EnrolmentTable>,
+  input: { facts: FeeFacts; reason: string },
+) {
+  const at = ctx.clock.now().toISOString();
+  const assessment = assessTuitionFee(input.facts, loadProvisions(row.academicYear));
+  const money = await enrolmentMoney(trx, row.studentId, row.id);
+  const settlement = settleFeeReassessment({
+    previousAssessedCents: row.feeCents,
+    newAssessedCents: assessment.amountCents,
+    paidCents: money.paidCents,
+    otherOpenDebts:
+      money.otherDebtCents > 0
+        ? [{ description: 'Other charges on the ledger', amountCents: money.otherDebtCents }]
+        : [],
+  });
+  const updated = await trx
+    .updateTable('enrolments')
+    .set({
+      programmeCode: input.facts.programmeCode,
+      enrolmentKind: input.facts.enrolmentKind,
+      mode: input.facts.mode,
+      startDate: input.facts.startDate ?? row.startDate,
+      feeFactsJson: JSON.stringify(input.facts),
+      feeKind: assessment.kind,
+      feeCents: assessment.amountCents,
+      feeReasonsJson: JSON.stringify(assessment.reasons),
+      version: row.version + 1,
+      updatedAt: at,
+      updatedBy: ctx.actor.name,
+    })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const difference = assessment.amountCents - row.feeCents;
+  if (difference !== 0) {
+    await bookLedgerEntry(trx, ctx, {
+      studentId: row.studentId,
+      enrolmentId: row.id,
+      entryKind: 'adjustment',
+      amountCents: difference,
+      bookedOn: at.slice(0, 10),
+      description: `Fee assessed again: ${feeKindLabels[row.feeKind as keyof typeof feeKindLabels]} ${formatCents(row.feeCents)} → ${feeKindLabels[assessment.kind]} ${formatCents(assessment.amountCents)} (${input.reason})`,
+      reasons: [...settlement.reasons, ...assessment.reasons],
+    });
+  }
+  const student = await trx
+    .selectFrom('students')
+    .select('studentNumber')
+    .where('id', '=', row.studentId)
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, ctx.actor, at, {
+    action: 'enrolment.reassess',
+    entity: 'student',
+    entityId: student.studentNumber,
+    before: {
+      enrolment: row.id,
+      fee: row.feeKind,
+      amountCents: row.feeCents,
+      facts: JSON.parse(row.feeFactsJson) as unknown,
+    },
+    after: {
+      enrolment: row.id,
+      fee: assessment.kind,
+      amountCents: assessment.amountCents,
+      facts: input.facts,
+    },
+    reason: input.reason,
+  });
+  return {
+    enrolment: toEnrolmentView(updated),
+    differenceCents: difference,
+    dueImmediatelyCents: settlement.dueImmediatelyCents,
+    refundCents: settlement.refundCents,
+    reasons: settlement.reasons,
+  };
 }
 
 /** Books a payment (negative amount: it reduces what the student owes). */

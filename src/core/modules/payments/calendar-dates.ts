@@ -96,10 +96,11 @@ export function formatLongDate(date: string): string {
 
 /** The English name of a month (1–12), e.g. 7 → 'July'. */
 export function monthName(month: number): string {
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2000, month - 1, 1)),
-  );
+  // One formatter, not one per call: building an Intl.DateTimeFormat costs more than the rest of a rule.
+  monthNameFormat ??= new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+  return monthNameFormat.format(new Date(Date.UTC(2000, month - 1, 1)));
 }
+let monthNameFormat: Intl.DateTimeFormat | undefined;
 
 /** Lists the first days of months given as two-digit strings, e.g. ['07', '08'] → '1 July or 1 August'. */
 export function firstDaysOfMonthsText(months: readonly string[]): string {

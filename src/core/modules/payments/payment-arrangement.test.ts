@@ -28,21 +28,7 @@ const mandate = { iban: validIban, accountHolder: 'A. Müller', signedOn: '2022-
 
 beforeEach(async () => {
   t = await createTestDesk();
-  const at = '2022-08-01T08:00:00.000Z';
-  const row = await t.desk.database.db
-    .insertInto('students')
-    .values({
-      studentNumber: 'i6234567',
-      familyName: 'Müller',
-      givenNames: 'Anna',
-      email: null,
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: 'seed',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  studentId = row.id;
+  studentId = await t.addStudent({ studentNumber: 'i6234567', familyName: 'Müller', givenNames: 'Anna' });
 });
 afterEach(async () => {
   await t.close();

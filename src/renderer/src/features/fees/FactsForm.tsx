@@ -2,7 +2,6 @@ import {
   Checkbox,
   Fieldset,
   Group,
-  JsonInput,
   MultiSelect,
   NumberInput,
   SegmentedControl,
@@ -12,7 +11,9 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { feeFactsSchema } from '../../../../shared/facts/fee-facts';
+import { FactsJsonEditor } from '../../components/FactsJsonEditor';
 import { countryOptions } from './country-options';
 import { useFeeProgrammes, type FeeFactsInput } from './useFeeQuote';
 
@@ -32,7 +33,6 @@ type Permit = NonNullable<FeeFactsInput['residencePermit']>;
 export function FactsForm({ value, onChange }: FactsFormProps) {
   const programmes = useFeeProgrammes();
   const countries = useMemo(() => countryOptions(), []);
-  const [json, setJson] = useState<string | null>(null);
   const set = (patch: Partial<FeeFactsInput>) => onChange({ ...value, ...patch });
   const permit = value.residencePermit ?? null;
   const setPermit = (patch: Partial<Permit> | null) =>
@@ -350,24 +350,11 @@ export function FactsForm({ value, onChange }: FactsFormProps) {
         </SimpleGrid>
       </Fieldset>
 
-      <JsonInput
-        label="All facts as JSON"
+      <FactsJsonEditor
+        value={value}
+        onChange={onChange}
+        schema={feeFactsSchema}
         description="Every fact, including other enrolments and BBCs (Art 19, 30); the same format as desk fee quote --facts. Edit and leave the field to apply."
-        autosize
-        minRows={6}
-        maxRows={18}
-        validationError="This is not valid JSON."
-        value={json ?? JSON.stringify(value, null, 2)}
-        onFocus={() => setJson(JSON.stringify(value, null, 2))}
-        onChange={setJson}
-        onBlur={() => {
-          try {
-            if (json !== null) onChange(JSON.parse(json) as FeeFactsInput);
-            setJson(null);
-          } catch {
-            // Invalid JSON stays in the editor with its message; nothing is applied.
-          }
-        }}
       />
     </Stack>
   );

@@ -4,7 +4,6 @@ import {
   Checkbox,
   Fieldset,
   Group,
-  JsonInput,
   NumberInput,
   SegmentedControl,
   Select,
@@ -16,6 +15,7 @@ import {
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { refundFactsSchema } from '../../../../shared/facts/refund-facts';
+import { FactsJsonEditor } from '../../components/FactsJsonEditor';
 import { EuroInput } from './EuroInput';
 import { endingLabels, levelLabels } from './refund-wording';
 import type { RefundFactsInput } from './useRefund';
@@ -288,8 +288,6 @@ function DebtsFields({ debts, onChange }: { debts: readonly Debt[]; onChange: (d
  * facts document as JSON (the format of `desk fee refund --facts`).
  */
 export function RefundFactsForm({ value, onChange, issues = {} }: RefundFactsFormProps) {
-  const [json, setJson] = useState<string | null>(null);
-  const [jsonError, setJsonError] = useState<string | null>(null);
   const set = (patch: Partial<RefundFactsInput>) => onChange({ ...value, ...patch });
   const paysStudyFee = value.level === 'pre-master' || value.level === 'professional-master';
 
@@ -411,37 +409,11 @@ export function RefundFactsForm({ value, onChange, issues = {} }: RefundFactsFor
         />
       </Fieldset>
 
-      <JsonInput
-        label="All facts as JSON"
+      <FactsJsonEditor
+        value={value}
+        onChange={onChange}
+        schema={refundFactsSchema}
         description="The same format as desk fee refund --facts (docs/refund-facts). Edit and leave the field to apply."
-        autosize
-        minRows={6}
-        maxRows={18}
-        validationError="This is not valid JSON."
-        error={jsonError}
-        value={json ?? JSON.stringify(value, null, 2)}
-        onFocus={() => setJson(JSON.stringify(value, null, 2))}
-        onChange={setJson}
-        // No formatOnBlur: JsonInput formats after onBlur, which would leave the editor holding stale text.
-        onBlur={() => {
-          if (json === null) return;
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(json);
-          } catch {
-            // Invalid JSON stays in the editor with its message; nothing is applied.
-            return;
-          }
-          const result = refundFactsSchema.safeParse(parsed);
-          if (!result.success) {
-            const issue = result.error.issues[0];
-            setJsonError(`${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'not valid facts'}`);
-            return;
-          }
-          setJsonError(null);
-          setJson(null);
-          onChange(parsed as RefundFactsInput);
-        }}
       />
     </Stack>
   );

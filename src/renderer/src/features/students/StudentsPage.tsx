@@ -6,6 +6,7 @@ import {
   Modal,
   NumberInput,
   Select,
+  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -15,37 +16,34 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowLeft, IconCash, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
-import type { StudentSummary } from '../../../../shared/api/ledger.contract';
+import type { StudentSearchHit } from '../../../../shared/api/students.contract';
 import { formatCents } from '../../../../shared/money';
 import { showDeskError, showDone } from '../../api/show-error';
 import { useHashRoute } from '../../api/useHashRoute';
 import { useSession } from '../../api/useSession';
 import { DataTable } from '../../components/DataTable';
 import { FactsForm } from '../fees/FactsForm';
+import { EnrolmentDeskSection } from '../enrolments/EnrolmentDeskSection';
 import type { FeeFactsInput } from '../fees/useFeeQuote';
+import { ResidenceSection } from '../residence/ResidenceSection';
 import { EnrolmentFeePanel } from './EnrolmentFeePanel';
 import { LedgerTable } from './LedgerTable';
 import {
-  useEnrol,
-  useRecordPayment,
-  useRecordReversal,
-  useStudentFeeFile,
-  useStudentSearch,
-} from './useStudentFees';
-
-const columns: ColumnDef<StudentSummary, unknown>[] = [
-  { accessorKey: 'studentNumber', header: 'Student number' },
-  { accessorKey: 'familyName', header: 'Family name' },
-  { accessorKey: 'givenNames', header: 'Given names' },
-  { accessorKey: 'email', header: 'E-mail', cell: ({ getValue }) => (getValue() as string | null) ?? '—' },
-];
+  DutchHigherEducationSection,
+  PersonalSection,
+  PriorEducationSection,
+  RefusalFlagsSection,
+  ResidenceFactsSection,
+} from './StudentFileSections';
+import { StudentFileHeader } from './StudentFileHeader';
+import { useEnrol, useRecordPayment, useRecordReversal, useStudentFeeFile } from './useStudentFees';
+import { useStudentFile, useStudentSearch } from './useStudentFile';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** A student's fees: enrolments with their Fee panels, the ledger, payments and reversals. */
 function StudentFees({ studentId }: { studentId: number }) {
   const { staff } = useSession();
-  const { navigate } = useHashRoute();
   const file = useStudentFeeFile(studentId);
   const enrol = useEnrol();
   const pay = useRecordPayment();
@@ -95,23 +93,7 @@ function StudentFees({ studentId }: { studentId: number }) {
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
-        <div>
-          <Button
-            variant="subtle"
-            size="xs"
-            leftSection={<IconArrowLeft size={14} />}
-            onClick={() => navigate('/students')}
-            px={0}
-          >
-            All students
-          </Button>
-          <Title order={2}>
-            {student.givenNames} {student.familyName}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {student.studentNumber} {student.email ? `· ${student.email}` : ''}
-          </Text>
-        </div>
+        <Title order={3}>Fees and ledger</Title>
         <Group>
           <Badge size="xl" variant="light" color={balanceCents > 0 ? 'orange' : 'teal'} aria-label="Balance">
             {balanceCents > 0
@@ -261,21 +243,83 @@ function StudentFees({ studentId }: { studentId: number }) {
   );
 }
 
-/** Students: search by name or number, open one to see the fees of their enrolments and their ledger. */
+/**
+ * The student file: who the student is, residence, education, Art 3 flags, each editable; then the
+ * enrolment desk and residence checks of the other areas; then the fees and the ledger.
+ */
+function StudentFilePage({ studentId }: { studentId: number }) {
+  const { staff } = useSession();
+  const { navigate } = useHashRoute();
+  const file = useStudentFile(studentId);
+  const canEdit = staff?.role === 'desk' || staff?.role === 'admin';
+  const reload = () => void file.refetch();
+  return (
+    <Stack>
+      <div>
+        <Button
+          variant="subtle"
+          size="xs"
+          leftSection={<IconArrowLeft size={14} />}
+          onClick={() => navigate('/students')}
+          px={0}
+        >
+          All students
+        </Button>
+        {file.error && <Alert color="red">{file.error.message}</Alert>}
+        {file.data && <StudentFileHeader file={file.data} />}
+      </div>
+      {file.data && (
+        <>
+          <PersonalSection file={file.data} canEdit={canEdit} onReload={reload} />
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            <ResidenceFactsSection file={file.data} canEdit={canEdit} onReload={reload} />
+            <PriorEducationSection file={file.data} canEdit={canEdit} onReload={reload} />
+            <DutchHigherEducationSection file={file.data} canEdit={canEdit} onReload={reload} />
+            <RefusalFlagsSection file={file.data} canEdit={canEdit} onReload={reload} />
+          </SimpleGrid>
+        </>
+      )}
+      {/* What the residence facts decide (App II, App III), then the enrolments at the desk (Art 2–4, 13). */}
+      <ResidenceSection studentId={studentId} />
+      <EnrolmentDeskSection studentId={studentId} />
+      <StudentFees studentId={studentId} />
+    </Stack>
+  );
+}
+
+const searchColumns: ColumnDef<StudentSearchHit, unknown>[] = [
+  { accessorKey: 'studentNumber', header: 'Student number' },
+  { accessorKey: 'familyName', header: 'Family name' },
+  { accessorKey: 'givenNames', header: 'Given names' },
+  {
+    accessorKey: 'dateOfBirth',
+    header: 'Date of birth',
+    cell: ({ getValue }) => (getValue() as string | null) ?? '—',
+  },
+  {
+    accessorKey: 'nationalities',
+    header: 'Nationalities',
+    enableSorting: false,
+    cell: ({ getValue }) => (getValue() as string[]).join(', ') || '—',
+  },
+  { accessorKey: 'email', header: 'E-mail', cell: ({ getValue }) => (getValue() as string | null) ?? '—' },
+];
+
+/** Students: search as you type by name or number, open one (Enter or double-click) for the student file. */
 export function StudentsPage() {
   const { params, navigate } = useHashRoute();
   const studentId = params.get('id') ? Number(params.get('id')) : null;
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 150);
   const students = useStudentSearch(debounced);
-  if (studentId !== null) return <StudentFees studentId={studentId} />;
+  if (studentId !== null) return <StudentFilePage key={studentId} studentId={studentId} />;
   return (
     <Stack>
       <div>
         <Title order={2}>Students</Title>
         <Text c="dimmed" size="sm">
-          Find a student by name or student number; open them (Enter or double-click) for their enrolments,
-          fees and ledger.
+          Type a name or student number, accents optional (“muller” finds Müller). Arrow down to a row and
+          press Enter, or double-click, to open the student file.
         </Text>
       </div>
       <TextInput
@@ -286,14 +330,31 @@ export function StudentsPage() {
         w={380}
         aria-label="Search students"
         autoFocus
+        onKeyDown={(event) => {
+          // Arrow down moves from the search box into the results, so the keyboard alone opens a file.
+          if (event.key !== 'ArrowDown') return;
+          const firstRow = document.querySelector<HTMLTableRowElement>(
+            'table[aria-label="Students"] tr[data-row]',
+          );
+          if (firstRow) {
+            event.preventDefault();
+            firstRow.focus();
+          }
+        }}
       />
       <DataTable
         label="Students"
-        data={students.data ?? []}
-        columns={columns}
+        data={debounced.trim() === '' ? [] : (students.data ?? [])}
+        columns={searchColumns}
         getRowId={(row) => String(row.id)}
         onRowOpen={(row) => navigate(`/students?id=${row.id}`)}
-        emptyText={students.isLoading ? 'Loading…' : 'No student matches.'}
+        emptyText={
+          debounced.trim() === ''
+            ? 'Type a name or student number to search.'
+            : students.isFetching
+              ? 'Searching…'
+              : 'No student matches.'
+        }
       />
     </Stack>
   );

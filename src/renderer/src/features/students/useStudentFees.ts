@@ -1,15 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallInput } from '../../../../shared/api';
 import { desk, unwrap } from '../../api/desk-client';
-
-/** Students matching a search. */
-export function useStudentSearch(query: string) {
-  return useQuery({
-    queryKey: ['students', 'search', query],
-    queryFn: () => unwrap(desk.ledger.searchStudents({ query, limit: 50 })),
-    placeholderData: keepPreviousData,
-  });
-}
 
 /** A student's enrolments, fees and ledger. */
 export function useStudentFeeFile(studentId: number | null) {

@@ -1,0 +1,1 @@
+export { FactsJsonEditor, type FactsJsonEditorProps } from './FactsJsonEditor';
