@@ -194,3 +194,44 @@ describe('the desk CLI on a temporary --db', () => {
     expect(calls.map((c) => c.name)).toContain('catalogue:linkCourses');
   });
 });
+
+describe('desk import of students and enrolments', () => {
+  const students = [
+    'student_number,family_name,given_names,email,date_of_birth,nationalities,registered_in_brp,country_of_residence',
+    'i7000001,Müller,Anna,a.muller@student.example.nl,2004-02-28,DE,yes,NL',
+    'i7000002,Jansen,Piet,,2003-31-01,NL,yes,NL',
+  ];
+  const enrolments = [
+    'student_number,academic_year,programme_code,kind,mode,start_date,admission_status,is_re_enrolment',
+    'i7000001,2022-23,b-psychology,regular,full-time,2022-09-01,admitted,no',
+  ];
+
+  it('checks a students file, names the bad row and column, then imports the fixed file', async () => {
+    const fresh = join(folder, 'import.sqlite');
+    const file = join(folder, 'students.csv');
+    writeFileSync(file, `${students.join('\n')}\n`);
+    const bad = await run('import', '--kind', 'students', file, '--dry-run', '--db', fresh);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('row 3, column date_of_birth:');
+    expect(bad.err).toContain("found '2003-31-01'");
+
+    writeFileSync(file, `${students.join('\n').replace('2003-31-01', '2003-01-31')}\n`);
+    const dry = await run('import', '--kind', 'students', file, '--dry-run', '--db', fresh);
+    expect(dry).toMatchObject({ code: 0 });
+    expect(dry.out).toContain('Dry run: would create 2, update 0, unchanged 0 (2 rows).');
+    expect(dry.out).toContain('row 2: create student number i7000001 (with profile)');
+    const real = await run('import', '--kind', 'students', file, '--db', fresh);
+    expect(real).toMatchObject({ code: 0, out: 'Created 2, updated 0, unchanged 0 (2 rows).' });
+
+    const enrolmentFile = join(folder, 'enrolments.csv');
+    writeFileSync(enrolmentFile, `${enrolments.join('\n')}\n`);
+    const checked = await run('import', '--kind', 'enrolments', enrolmentFile, '--dry-run', '--db', fresh);
+    expect(checked.err).toBe('');
+    expect(checked.out).toMatch(
+      /row 2: create the application of i7000001 for b-psychology in 2022-23 \(applied from 2022-09-01; fee/,
+    );
+    const imported = await run('import', '--kind', 'enrolments', enrolmentFile, '--db', fresh, '--json');
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.out)).toMatchObject({ created: 1, problems: [] });
+  });
+});

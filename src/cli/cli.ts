@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -146,9 +146,10 @@ const commands: Record<string, Command> = {
     },
   },
   import: {
-    summary: 'Import a CSV or XLSX file of programmes, courses, links, students or registrations',
+    summary:
+      'Import a CSV or XLSX file of programmes, courses, links, students, registrations or enrolments (README: Import formats)',
     usage:
-      'desk import --kind programmes|courses|links|students|registrations FILE [--dry-run] [--db PATH] [--json]',
+      'desk import --kind programmes|courses|links|students|registrations|enrolments FILE [--dry-run] [--db PATH] [--json]',
     options: { kind: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
     async run({ desk, actor, values, positionals, io, json }) {
       const file = positionals[0];
@@ -168,14 +169,20 @@ const commands: Record<string, Command> = {
           updated: number;
           unchanged: number;
           problems: { row: number; column: string; message: string }[];
+          outcomes: { row: number; action: string; record: string; detail: string }[];
         };
         if (r.problems.length > 0) {
           io.err(`${r.problems.length} problem(s); nothing was imported:`);
-          for (const p of r.problems) io.err(`  row ${p.row}, ${p.column}: ${p.message}`);
-        } else
+          for (const p of r.problems) io.err(`  row ${p.row}, column ${p.column || '-'}: ${p.message}`);
+        } else {
           io.out(
             `${r.dryRun ? 'Dry run: would create' : 'Created'} ${r.created}, ${r.dryRun ? 'update' : 'updated'} ${r.updated}, unchanged ${r.unchanged} (${r.rows} rows).`,
           );
+          // A dry run says what each row would do.
+          if (r.dryRun)
+            for (const o of r.outcomes)
+              io.out(`  row ${o.row}: ${o.action} ${o.record}${o.detail ? ` (${o.detail})` : ''}`);
+        }
       });
       return envelope.ok && (envelope.value as { problems: unknown[] }).problems.length > 0 ? 1 : code;
     },
@@ -337,6 +344,30 @@ const commands: Record<string, Command> = {
           }
         }
       });
+    },
+  },
+  verify: {
+    summary:
+      'Verify an issued document by its verification code or as a presented PDF: valid, revoked, superseded, unknown or altered',
+    usage: 'desk verify (CODE | FILE.pdf) [--json] [--db PATH]',
+    options: {},
+    async run({ desk, actor, positionals, io, json }) {
+      const given = positionals[0];
+      if (!given) throw new UsageError('give the verification CODE or the FILE.pdf to verify');
+      const isFile = /\.pdf$/i.test(given) || existsSync(given);
+      const envelope = await desk.invokeAsOperator(
+        actor,
+        'documents:verify',
+        isFile ? { pdfBase64: readFileSync(given).toString('base64') } : { code: given },
+      );
+      const code = report(envelope, io, json, (value) => {
+        const result = value as CallOutput<'documents:verify'>;
+        io.out(`${result.outcome.toUpperCase()}: ${result.message}`);
+        if (result.document)
+          for (const [label, text] of result.document.contents) io.out(`  ${label.padEnd(24)} ${text}`);
+      });
+      // Anything but a valid document is a failure for scripts that check it.
+      return envelope.ok && (envelope.value as CallOutput<'documents:verify'>).outcome !== 'valid' ? 1 : code;
     },
   },
   calls: {

@@ -15,6 +15,7 @@ import { demoHandlers } from './modules/demo/demo.handlers';
 import { feesHandlers } from './modules/fees/fees.handlers';
 import { ledgerHandlers } from './modules/ledger/ledger.handlers';
 import { enrolmentsHandlers } from './modules/enrolments/enrolments.handlers';
+import { documentsHandlers } from './modules/issuing/issuing.handlers';
 import { residenceHandlers } from './modules/residence/residence.handlers';
 import { studentsHandlers } from './modules/students/students.handlers';
 import { paymentsHandlers } from './modules/payments/payments.handlers';
@@ -36,6 +37,7 @@ const handlers: { [N in CallName]: Handler<N> } = {
   ...residenceHandlers,
   ...studentsHandlers,
   ...paymentsHandlers,
+  ...documentsHandlers,
 };
 
 /** The back office behind every adapter: one `invoke` that parses, authorises, runs and wraps. */

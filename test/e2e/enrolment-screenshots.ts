@@ -3,8 +3,11 @@ import type { Page } from 'playwright-core';
 import { systemActor } from '../../src/core/context';
 import type { DeskEnrolment, DocumentRecord } from '../../src/shared/api/enrolments.contract';
 import { AppShell } from './pages/AppShell';
+import { ApplyForEnrolmentDialog } from './pages/ApplyForEnrolmentDialog';
 import { DocumentsPage } from './pages/DocumentsPage';
 import { EnrolmentDeskPanel } from './pages/EnrolmentDeskPanel';
+import { NewStudentDialog } from './pages/NewStudentDialog';
+import { StartDateRunDialog } from './pages/StartDateRunDialog';
 import type { E2eEnvironment } from './support/environment';
 
 const pdf = Buffer.from('%PDF-1.4\n% scan\n%%EOF\n');
@@ -135,4 +138,67 @@ export async function takeEnrolmentDeskScreenshots(env: E2eEnvironment, page: Pa
   await new AppShell(page).goTo('Documents');
   await new DocumentsPage(page).rows().first().waitFor();
   await page.screenshot({ path: join(out, '33-documents-worklist.png') });
+}
+
+/** Screenshots of the dialogs that add a student, record an application and run the start date (Art 13.3). */
+export async function takeApplicationScreenshots(env: E2eEnvironment, page: Page, out: string) {
+  const shell = new AppShell(page);
+  await shell.goTo('Students and fees');
+  const newStudent = new NewStudentDialog(page);
+  await newStudent.open();
+  await newStudent.fill({
+    studentNumber: 'i6980001',
+    givenNames: 'Αικατερίνη',
+    familyName: 'Βασιλείου',
+    email: 'a.vasileiou@example.org',
+    dateOfBirth: '2004-01-15',
+    livesIn: { type: 'Greece', option: 'Greece (GR)' },
+    nationalities: [{ type: 'Greece', option: 'Greece (GR)' }],
+  });
+  await newStudent.submit();
+  await newStudent.fieldError('Student number').waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, '34-new-student.png') });
+  await page.keyboard.press('Escape');
+
+  const fraud = await operator<{ id: number }>(env, 'students:create', {
+    studentNumber: 'i6980004',
+    givenNames: 'Jonas',
+    familyName: 'Berg',
+    profile: {
+      dateOfBirth: '2001-06-01',
+      nationalities: ['SE'],
+      registeredInBrp: true,
+      residence: { countryOfResidence: 'NL' },
+      priorEducation: { country: 'SE' },
+      refusalFlags: { seriousFraudTermination: { terminatedOn: '2021-03-01' } },
+    },
+  });
+  await page.goto(`${env.bridge.url}/#/students?id=${fraud.id}`);
+  const apply = new ApplyForEnrolmentDialog(page);
+  await apply.open();
+  await apply.chooseProgramme('Psycho', 'B Psychology');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, '35-apply-for-enrolment.png') });
+  await apply.submit();
+  await apply.refusal().waitFor();
+  await apply.refusal().scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, '36-apply-refused.png') });
+  await page.keyboard.press('Escape');
+
+  await shell.goTo('Documents');
+  const run = new StartDateRunDialog(page);
+  await run.open();
+  await run.dryRun('2022-09-01');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, '37-start-date-run.png') });
+  await run.dialog().getByRole('button', { name: 'Apply…' }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, '38-start-date-run-confirm.png') });
+  await run.dialog().getByRole('button', { name: 'Apply the start-date run' }).click();
+  await run.dialog().getByText('Applied', { exact: true }).waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, '39-start-date-run-applied.png') });
+  await page.keyboard.press('Escape');
 }

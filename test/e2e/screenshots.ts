@@ -5,7 +5,7 @@ import { ArrearsPage } from './pages/ArrearsPage';
 import { AppShell } from './pages/AppShell';
 import { CommandPalette } from './pages/CommandPalette';
 import { CoursesPage } from './pages/CoursesPage';
-import { takeEnrolmentDeskScreenshots } from './enrolment-screenshots';
+import { takeApplicationScreenshots, takeEnrolmentDeskScreenshots } from './enrolment-screenshots';
 import { OrphanCoursesPage } from './pages/OrphanCoursesPage';
 import { PaymentPlanPage } from './pages/PaymentPlanPage';
 import { takeResidenceScreenshots } from './residence-screenshots';
@@ -129,6 +129,9 @@ try {
   await palette.actions().first().waitFor();
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(out, '22-command-palette.png') });
+  await page.keyboard.press('Escape');
+  // Last: applying the start-date run changes the statuses the screens above show.
+  await takeApplicationScreenshots(env, page, out);
   console.log(`Screenshots in ${out}`);
 } finally {
   await env.close();

@@ -19,6 +19,7 @@ export interface Database {
   enrolmentDocuments: EnrolmentDocumentTable;
   documentEvents: DocumentEventTable;
   indNotifications: IndNotificationTable;
+  issuedDocuments: IssuedDocumentTable;
 }
 
 export interface SchemaMigrationTable {
@@ -215,4 +216,27 @@ export interface IndNotificationTable {
   reference: string;
   createdAt: string;
   createdBy: string;
+}
+
+/** An issued official document in the register (DESIGN.md §5); only its status changes, once. */
+export interface IssuedDocumentTable {
+  id: Generated<number>;
+  number: string;
+  kind: 'proof-of-payment' | 'enrolment-certificate' | 'pre-master-certificate';
+  studentId: number;
+  enrolmentId: number | null;
+  academicYear: string;
+  issuedAt: string;
+  issuedBy: string;
+  issuedById: number | null;
+  sha256: string;
+  verificationCode: string;
+  fileName: string;
+  contentsJson: string;
+  status: ColumnType<'valid' | 'revoked' | 'superseded', 'valid' | undefined, 'revoked' | 'superseded'>;
+  statusReason: string | null;
+  statusChangedAt: string | null;
+  statusChangedBy: string | null;
+  supersedesId: number | null;
+  supersededById: number | null;
 }

@@ -23,6 +23,7 @@ import {
   IconHome,
   IconId,
   IconPlaneDeparture,
+  IconShieldCheck,
   IconLinkOff,
   IconReceiptRefund,
   IconSearch,
@@ -48,6 +49,7 @@ import { RefundCalculatorPage } from './features/fees/RefundCalculatorPage';
 import { OverviewPage } from './features/home/OverviewPage';
 import { ProvisionsPage } from './features/provisions/ProvisionsPage';
 import { IndNotificationsPage } from './features/residence/IndNotificationsPage';
+import { VerifyPage } from './features/issuing/VerifyPage';
 import { LongTermResidentCheckPage } from './features/residence/LongTermResidentCheckPage';
 import { SetupAdministratorPage } from './features/session/SetupAdministratorPage';
 import { SignInPage } from './features/session/SignInPage';
@@ -114,6 +116,12 @@ const screens: readonly Screen[] = [
     label: 'IND notifications',
     icon: <IconPlaneDeparture size={18} />,
     page: () => <IndNotificationsPage />,
+  },
+  {
+    path: '/verify',
+    label: 'Verify a document',
+    icon: <IconShieldCheck size={18} />,
+    page: () => <VerifyPage />,
   },
   {
     path: '/fees',

@@ -190,6 +190,14 @@ export const enrolmentsContract = {
     input: z.object({ studentId: id, request: enrolmentRequestSchema, facts: feeFactsSchema }),
     output: deskEnrolmentSchema,
   }),
+  feeFactsFromProfile: defineCall({
+    name: 'enrolments:feeFactsFromProfile',
+    summary:
+      "The fee facts of an application prefilled from the student's profile and the request (residence, ROD HO, prior education), for staff to complete before applying",
+    access: ['desk', 'admin'],
+    input: z.object({ studentId: id, request: enrolmentRequestSchema }),
+    output: feeFactsSchema,
+  }),
   transition: defineCall({
     name: 'enrolments:transition',
     summary:

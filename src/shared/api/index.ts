@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditContract } from './audit.contract';
 import { catalogueContract } from './catalogue.contract';
+import { documentsContract } from './documents.contract';
 import { enrolmentsContract } from './enrolments.contract';
 import type { Envelope } from '../errors';
 import type { CallDefinition } from './define-call';
@@ -30,6 +31,7 @@ export const api = {
   payments: paymentsContract,
   residence: residenceContract,
   students: studentsContract,
+  documents: documentsContract,
 } as const;
 
 type Api = typeof api;

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { defineCall, everyRole } from './define-call';
 
 /** What can be imported: each kind has its own columns (README: Import formats). */
-export const importKindSchema = z.enum(['programmes', 'courses', 'links', 'students', 'registrations']);
+export const importKindSchema = z.enum([
+  'programmes',
+  'courses',
+  'links',
+  'students',
+  'registrations',
+  'enrolments',
+]);
 export type ImportKind = z.infer<typeof importKindSchema>;
 
 /** What can be exported. */
@@ -25,6 +32,20 @@ export const importProblemSchema = z.object({
 });
 export type ImportProblem = z.infer<typeof importProblemSchema>;
 
+/** What an import does (or a dry run would do) with one data row; `problem` when the row has errors. */
+export const importRowActions = ['create', 'update', 'unchanged', 'problem'] as const;
+
+/** One data row's outcome: what happens to which record, in a sentence. */
+export const importRowOutcomeSchema = z.object({
+  row: z.number().int(),
+  action: z.enum(importRowActions),
+  /** The record the row names, e.g. "student number i6000001". */
+  record: z.string(),
+  /** What changes, e.g. "profile, home address" or "fee € 2,314.00; documents a, c requested". */
+  detail: z.string(),
+});
+export type ImportRowOutcome = z.infer<typeof importRowOutcomeSchema>;
+
 /** A file that travels through the API, base64-encoded. */
 export const fileSchema = z.object({
   fileName: z.string().min(1).max(255),
@@ -45,6 +66,9 @@ export const transferContract = {
       updated: z.number().int(),
       unchanged: z.number().int(),
       problems: z.array(importProblemSchema),
+      /** Every data row's outcome in row order (the first 1000 listed; `outcomesLeftOut` counts the rest). */
+      outcomes: z.array(importRowOutcomeSchema),
+      outcomesLeftOut: z.number().int(),
     }),
   }),
   exportTable: defineCall({

@@ -16,6 +16,7 @@ export class AppShell {
       | 'Arrears'
       | 'EU long-term resident check'
       | 'IND notifications'
+      | 'Verify a document'
       | 'Fee calculator'
       | 'Refund calculator'
       | 'Payment plan'

@@ -28,6 +28,11 @@ export class ImportExportPage {
     return this.page.getByRole('alert').locator('tbody tr');
   }
 
+  /** The rows of the table that says what each row of the file does (create, update, unchanged, problem). */
+  outcomeRows() {
+    return this.page.getByRole('table', { name: 'What each row does' }).locator('tbody tr');
+  }
+
   async export(table: string, format: 'Excel (XLSX)' | 'CSV'): Promise<Download> {
     await this.page.getByLabel('Table', { exact: true }).first().click();
     await this.page.getByRole('option', { name: table, exact: true }).click();

@@ -4,6 +4,7 @@ import { migration003ArrearsSteps } from './003-arrears-steps';
 import { migration004PaymentArrangements } from './004-payment-arrangements';
 import { migration005EnrolmentDesk } from './005-enrolment-desk';
 import { migration006IndNotifications } from './006-ind-notifications';
+import { migration007IssuedDocuments } from './007-issued-documents';
 import type { Migration } from './migration';
 
 /** Every migration in order. Append only. */
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   migration004PaymentArrangements,
   migration005EnrolmentDesk,
   migration006IndNotifications,
+  migration007IssuedDocuments,
 ];

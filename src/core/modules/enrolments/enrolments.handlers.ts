@@ -7,6 +7,7 @@ import {
   requestDocument,
   verifyDocument,
 } from './document-review.service';
+import { feeFactsForApplication } from './enrolment-fee-facts';
 import { selectStudentEnrolments } from './enrolments.repo';
 import { applyForEnrolment, todayOf, transitionEnrolment } from './enrolments.service';
 import { issueMissingDocumentsLetter, runStartDateCheck } from './start-date-run.service';
@@ -16,6 +17,7 @@ export const enrolmentsHandlers: HandlerMap<'enrolments:'> = {
   'enrolments:ofStudent': (input, ctx) =>
     selectStudentEnrolments(ctx.db, input.studentId, input.today ?? todayOf(ctx)),
   'enrolments:apply': (input, ctx) => applyForEnrolment(ctx, input),
+  'enrolments:feeFactsFromProfile': (input, ctx) => feeFactsForApplication(ctx, input),
   'enrolments:transition': (input, ctx) => transitionEnrolment(ctx, input),
   'enrolments:receiveDocument': (input, ctx) => receiveDocument(ctx, ctx.attachments, input),
   'enrolments:verifyDocument': (input, ctx) => verifyDocument(ctx, input),

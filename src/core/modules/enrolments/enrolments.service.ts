@@ -89,90 +89,111 @@ export async function applyForEnrolment(
   ctx: ServiceContext,
   input: { studentId: number; request: EnrolmentRequest; facts: FeeFacts },
 ): Promise<DeskEnrolment> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const recorded = await recordApplication(trx, ctx, input);
+    return toDeskEnrolment(await assessEnrolmentById(trx, recorded.enrolmentId, todayOf(ctx)));
+  });
+}
+
+/** What `recordApplication` recorded: the enrolment, its fee and the documents requested. */
+export interface RecordedApplication {
+  readonly enrolmentId: number;
+  readonly feeCents: number;
+  readonly documentsRequested: readonly string[];
+}
+
+/**
+ * The use case of `applyForEnrolment` inside the caller's transaction, so that an import records each
+ * row the same way; throws a DeskError ('refused' with the articles of Art 2–3) before writing anything.
+ */
+export async function recordApplication(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  input: { studentId: number; request: EnrolmentRequest; facts: FeeFacts },
+): Promise<RecordedApplication> {
   const at = ctx.clock.now().toISOString();
   const today = todayOf(ctx);
   const provisions = loadProvisions(input.request.academicYear);
   assertFactsMatchRequest(input.request, input.facts);
-  return ctx.db.transaction().execute(async (trx) => {
-    const student = await trx
-      .selectFrom('students')
-      .select(['studentNumber', 'profileJson'])
-      .where('id', '=', input.studentId)
-      .executeTakeFirst();
-    if (!student) {
-      throw new DeskError(
-        'not_found',
-        `No student with id ${input.studentId}; search for the student again.`,
-      );
-    }
-    const { profile, problem } = parseProfile(student.profileJson);
-    if (!profile) throw new DeskError('refused', problem ?? 'The profile is not recorded.');
-    const eligibility = assessEligibility(profile, input.request, provisions, today);
-    if (eligibility.outcome === 'refused') {
-      const refusals = eligibility.blockingReasons.filter((r) => r.effect === 'refusal');
-      throw new DeskError('refused', `The enrolment is refused: ${reasonsText(refusals)}`, {
-        details: refusals.map((r) => ({ field: r.article, message: r.text })),
-      });
-    }
-    const { row } = await insertEnrolmentWithFee(trx, ctx, {
-      studentId: input.studentId,
-      academicYear: input.request.academicYear,
-      facts: { ...input.facts, startDate: input.request.startDate },
-      status: 'applied',
-      statusReason: 'Application recorded at the desk.',
-      requestJson: JSON.stringify(input.request),
+  const student = await trx
+    .selectFrom('students')
+    .select(['studentNumber', 'profileJson'])
+    .where('id', '=', input.studentId)
+    .executeTakeFirst();
+  if (!student) {
+    throw new DeskError('not_found', `No student with id ${input.studentId}; search for the student again.`);
+  }
+  const { profile, problem } = parseProfile(student.profileJson);
+  if (!profile) throw new DeskError('refused', problem ?? 'The profile is not recorded.');
+  const eligibility = assessEligibility(profile, input.request, provisions, today);
+  if (eligibility.outcome === 'refused') {
+    const refusals = eligibility.blockingReasons.filter((r) => r.effect === 'refusal');
+    throw new DeskError('refused', `The enrolment is refused: ${reasonsText(refusals)}`, {
+      details: refusals.map((r) => ({ field: r.article, message: r.text })),
     });
-    await recordTransition(trx, ctx, at, {
-      enrolmentId: row.id,
-      from: null,
-      to: 'applied',
-      reason: `Application recorded for a start on ${formatLongDate(input.request.startDate)}.`,
-    });
-    const required = requiredDocuments(profile, input.request, provisions, today).filter((d) => d.required);
-    for (const document of required) {
-      const created = await trx
-        .insertInto('enrolmentDocuments')
-        .values({
-          enrolmentId: row.id,
-          document: document.document,
-          status: 'requested',
-          rejectionReason: null,
-          attachmentSha256: null,
-          attachmentName: null,
-          attachmentType: null,
-          createdAt: at,
-          updatedAt: at,
-          updatedBy: ctx.actor.name,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('documentEvents')
-        .values({
-          documentId: created.id,
-          status: 'requested',
-          reason: reasonsText(document.reasons),
-          attachmentSha256: null,
-          at,
-          by: ctx.actor.name,
-        })
-        .execute();
-    }
-    await recordAudit(trx, ctx.actor, at, {
-      action: 'enrolment.apply',
-      entity: 'student',
-      entityId: student.studentNumber,
-      after: {
-        enrolment: row.id,
-        programme: input.request.programmeCode,
-        startDate: input.request.startDate,
-        status: 'applied',
-        feeCents: row.feeCents,
-        documentsRequested: required.map((d) => d.document),
-      },
-    });
-    return toDeskEnrolment(await assessEnrolmentById(trx, row.id, today));
+  }
+  const { row } = await insertEnrolmentWithFee(trx, ctx, {
+    studentId: input.studentId,
+    academicYear: input.request.academicYear,
+    facts: { ...input.facts, startDate: input.request.startDate },
+    status: 'applied',
+    statusReason: 'Application recorded at the desk.',
+    requestJson: JSON.stringify(input.request),
   });
+  await recordTransition(trx, ctx, at, {
+    enrolmentId: row.id,
+    from: null,
+    to: 'applied',
+    reason: `Application recorded for a start on ${formatLongDate(input.request.startDate)}.`,
+  });
+  const required = requiredDocuments(profile, input.request, provisions, today).filter((d) => d.required);
+  for (const document of required) {
+    const created = await trx
+      .insertInto('enrolmentDocuments')
+      .values({
+        enrolmentId: row.id,
+        document: document.document,
+        status: 'requested',
+        rejectionReason: null,
+        attachmentSha256: null,
+        attachmentName: null,
+        attachmentType: null,
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: ctx.actor.name,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('documentEvents')
+      .values({
+        documentId: created.id,
+        status: 'requested',
+        reason: reasonsText(document.reasons),
+        attachmentSha256: null,
+        at,
+        by: ctx.actor.name,
+      })
+      .execute();
+  }
+  await recordAudit(trx, ctx.actor, at, {
+    action: 'enrolment.apply',
+    entity: 'student',
+    entityId: student.studentNumber,
+    after: {
+      enrolment: row.id,
+      programme: input.request.programmeCode,
+      startDate: input.request.startDate,
+      status: 'applied',
+      feeCents: row.feeCents,
+      documentsRequested: required.map((d) => d.document),
+    },
+  });
+  return {
+    enrolmentId: row.id,
+    feeCents: row.feeCents,
+    documentsRequested: required.map((d) => d.document),
+  };
 }
 
 /** The grounds on which a denial credits the fee: the refusals, or the missing documents, of the enrolment. */

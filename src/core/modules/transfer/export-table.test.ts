@@ -167,7 +167,7 @@ describe('export then import', () => {
       expect(exported.rows).toBeGreaterThan(1);
       const before = await bed.counts();
       const result = await bed.importFile(table, exported.fileName, exported.contentBase64);
-      expect(result).toEqual({
+      expect(result).toMatchObject({
         dryRun: false,
         rows: exported.rows,
         created: 0,

@@ -1,7 +1,10 @@
 import type { ExportTable } from '../../../shared/api/transfer.contract';
 import type { DeskDb } from '../../db/connection';
 import type { ServiceContext } from '../../context';
+import { studentContactSchema } from '../../../shared/api/students.contract';
+import { studentProfileSchema } from '../../../shared/facts/student-profile';
 import { selectOrphanCourses } from '../catalogue/catalogue.repo';
+import { studentToRecord } from './import-students';
 import {
   courseFormat,
   headersOf,
@@ -105,16 +108,26 @@ async function linksSheet(db: DeskDb): Promise<ExportSheet> {
   };
 }
 
+/** Students with their profile columns and home address, which import back unchanged. */
 async function studentsSheet(db: DeskDb): Promise<ExportSheet> {
   const rows = await db
     .selectFrom('students')
-    .select(['studentNumber', 'familyName', 'givenNames', 'email'])
+    .select(['studentNumber', 'familyName', 'givenNames', 'email', 'contactJson', 'profileJson'])
     .orderBy('studentNumber')
     .execute();
   return {
     name: 'students',
     headers: headersOf(studentFormat),
-    rows: rows.map((row) => writeRecord(studentFormat, row)),
+    rows: rows.map((row) =>
+      writeRecord(
+        studentFormat,
+        studentToRecord({
+          ...row,
+          contact: studentContactSchema.parse(JSON.parse(row.contactJson)),
+          profile: row.profileJson === null ? null : studentProfileSchema.parse(JSON.parse(row.profileJson)),
+        }),
+      ),
+    ),
   };
 }
 

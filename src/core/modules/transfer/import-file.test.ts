@@ -29,7 +29,20 @@ async function auditRows() {
 describe('importing each kind from CSV', () => {
   it('creates programmes with their level, faculty and yes/no flags', async () => {
     const result = await bed.importFile('programmes', 'programmes.csv', csvBase64(programmeLines));
-    expect(result).toEqual({ dryRun: false, rows: 3, created: 3, updated: 0, unchanged: 0, problems: [] });
+    expect(result).toEqual({
+      dryRun: false,
+      rows: 3,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      problems: [],
+      outcomes: [
+        { row: 2, action: 'create', record: 'programme code b-eor', detail: '' },
+        { row: 3, action: 'create', record: 'programme code m-economics', detail: '' },
+        { row: 4, action: 'create', record: 'programme code pre-dsdm', detail: '' },
+      ],
+      outcomesLeftOut: 0,
+    });
     const rows = await bed.database.db.selectFrom('programmes').selectAll().orderBy('code').execute();
     expect(
       rows.map((r) => [r.code, r.level, r.faculty, r.hasPartTimeVariant, r.isSmallScaleIntensive]),
@@ -264,7 +277,20 @@ describe('the dry run', () => {
       'EBC3001,Econometrics,6.5,4,SBE,,no',
     ];
     const result = await bed.importFile('courses', 'courses.csv', csvBase64(lines), { dryRun: true });
-    expect(result).toEqual({ dryRun: true, rows: 4, created: 1, updated: 1, unchanged: 2, problems: [] });
+    expect(result).toMatchObject({
+      dryRun: true,
+      rows: 4,
+      created: 1,
+      updated: 1,
+      unchanged: 2,
+      problems: [],
+    });
+    expect(result.outcomes).toEqual([
+      { row: 2, action: 'unchanged', record: 'course code EBC1005', detail: '' },
+      { row: 3, action: 'unchanged', record: 'course code EBC2011', detail: '' },
+      { row: 4, action: 'update', record: 'course code EBS1001', detail: 'title' },
+      { row: 5, action: 'create', record: 'course code EBC3001', detail: '' },
+    ]);
     expect(await bed.counts()).toEqual(before);
     const title = await bed.database.db
       .selectFrom('courses')
@@ -301,6 +327,12 @@ describe('a file with a bad row among good ones is not imported at all', () => {
         problems: [
           { row: 4, column: 'period', message: "period must be a whole number from 1 to 6; found '7'." },
         ],
+        outcomes: [
+          { row: 2, action: 'create', record: 'course code EBC1005', detail: '' },
+          { row: 3, action: 'create', record: 'course code EBC2011', detail: '' },
+          { row: 4, action: 'problem', record: 'course code EBC3001', detail: '1 problem (period)' },
+        ],
+        outcomesLeftOut: 0,
       });
     });
   });
@@ -569,7 +601,7 @@ describe('the header row', () => {
         row: 1,
         column: '',
         message:
-          'The file is empty. A students file starts with a header row naming its columns: student_number, family_name, given_names, email.',
+          'The file is empty. A students file starts with a header row naming its columns: student_number, family_name, given_names, email, date_of_birth, nationalities, brp_nationality, registered_in_brp, country_of_residence, residence_permit_type, residence_permit_valid_until, prior_education_country, prior_education_diploma, home_address_lines, home_address_postcode, home_address_city, home_address_country.',
       },
     ]);
     const blank = await bed.importFile('students', 'students.xlsx', await xlsxBase64([]));
@@ -654,7 +686,15 @@ describe('importing again', () => {
     const before = await bed.counts();
     bed.clock.advanceMinutes(30);
     const again = await bed.importFile('courses', 'courses.csv', csvBase64(courseLines));
-    expect(again).toEqual({ dryRun: false, rows: 3, created: 0, updated: 0, unchanged: 3, problems: [] });
+    expect(again).toMatchObject({
+      dryRun: false,
+      rows: 3,
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+      problems: [],
+    });
+    expect(again.outcomes.map((o) => o.action)).toEqual(['unchanged', 'unchanged', 'unchanged']);
     expect(await bed.counts()).toEqual({ ...before, audit: before.audit + 1 });
     const last = (await auditRows()).at(-1);
     expect(last).toMatchObject({ action: 'import.file', entity: 'import', entityId: 'courses.csv' });

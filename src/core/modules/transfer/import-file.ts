@@ -1,8 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ImportKind, ImportProblem } from '../../../shared/api/transfer.contract';
-import { recordAudit, type Actor, type AuditFact } from '../../db/audit';
+import type { ImportKind, ImportProblem, ImportRowOutcome } from '../../../shared/api/transfer.contract';
+import { recordAudit } from '../../db/audit';
 import type { Database } from '../../db/database';
 import type { ServiceContext } from '../../context';
+import { planEnrolmentApplications } from './import-enrolments';
+import { batches, type ImportStamp, type ParsedRow, type Planner } from './import-plan';
+import { planStudents } from './import-students';
 import { decodeBase64, isBlankCell, readSheet, type Sheet } from './read-sheet';
 import {
   cellText,
@@ -15,11 +18,11 @@ import {
   showCell,
   SpreadsheetError,
   studentFormat,
+  enrolmentFormat,
   type CourseRecord,
   type ImportFormat,
   type ProgrammeRecord,
   type RegistrationRecord,
-  type StudentRecord,
 } from './table-formats';
 
 /** What `transfer:importFile` receives. */
@@ -40,20 +43,17 @@ export interface ImportResult {
   unchanged: number;
   /** Every problem found, by row and column; any problem means nothing was written. */
   problems: ImportProblem[];
+  /** What happens to each data row, in row order: created, updated, unchanged, or held up by a problem. */
+  outcomes: ImportRowOutcome[];
+  /** Outcomes past `maxListedOutcomes` that the list leaves out. */
+  outcomesLeftOut: number;
 }
 
 /** How many problems a result lists; one more entry then says how many there were in all. */
 export const maxListedProblems = 1000;
 
-/** Rows per INSERT: far below SQLite's limit on bound parameters. */
-const batchSize = 500;
-
-/** One data row as read: the values of the columns the file has, and whether all of them were valid. */
-export interface ParsedRow<R> {
-  readonly row: number;
-  readonly values: Partial<R>;
-  readonly isValid: boolean;
-}
+/** How many row outcomes a result lists; a file of a registrar's size is listed whole. */
+export const maxListedOutcomes = 1000;
 
 /** A sheet checked against a format: the parsed rows and the problems of header and cells. */
 export interface ValidatedSheet<R> {
@@ -246,34 +246,6 @@ export function capProblems(problems: readonly ImportProblem[]): ImportProblem[]
   ];
 }
 
-/** What an import would do, and the function that does it inside the import's transaction. */
-interface ImportPlan {
-  /** Problems only the database can reveal, e.g. a course code that is not in the catalogue. */
-  readonly problems: readonly ImportProblem[];
-  readonly created: number;
-  readonly updated: number;
-  readonly unchanged: number;
-  /** Writes the changes and returns the audit facts for them. */
-  apply(trx: Transaction<Database>): Promise<AuditFact[]>;
-}
-
-/** When the import runs, who runs it and the file, as every planner needs them. */
-interface ImportStamp {
-  readonly at: string;
-  readonly actor: Actor;
-  readonly fileName: string;
-}
-
-type Planner<R> = (
-  db: Kysely<Database>,
-  rows: readonly ParsedRow<R>[],
-  stamp: ImportStamp,
-) => Promise<ImportPlan>;
-
-function* batches<T>(items: readonly T[]): Generator<T[]> {
-  for (let start = 0; start < items.length; start += batchSize) yield items.slice(start, start + batchSize);
-}
-
 /** The values a record gets for the optional columns a file leaves out. */
 function defaultsOf<R>(format: ImportFormat<R>): Partial<R> {
   const defaults: Partial<R> = {};
@@ -292,6 +264,14 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 function isSameRecord<R>(format: ImportFormat<R>, a: R, b: R): boolean {
   return columnList(format).every(({ field }) => sameValue(a[field], b[field]));
+}
+
+/** The headers of the columns whose values differ, for an update's outcome: "title, ects". */
+function changedHeaders<R>(format: ImportFormat<R>, a: R, b: R): string {
+  return columnList(format)
+    .filter(({ field }) => !sameValue(a[field], b[field]))
+    .map(({ column }) => column.header)
+    .join(', ');
 }
 
 /** The record with its fields in the format's column order, so that audit rows read like the file. */
@@ -333,18 +313,26 @@ function planEntities<R, Row extends { version: number; createdAt: string }>(
     const defaults = defaultsOf(format);
     const creates: R[] = [];
     const updates: { before: R; after: R; version: number; createdAt: string }[] = [];
+    const outcomes: ImportRowOutcome[] = [];
     let unchanged = 0;
-    for (const { values, isValid } of rows) {
+    for (const { row, values, isValid } of rows) {
       if (!isValid) continue;
+      const record = format.describeKey(values as R);
       const current = existing.get(keyOf(format, values));
       if (!current) {
         creates.push(inColumnOrder(format, { ...defaults, ...values }));
+        outcomes.push({ row, action: 'create', record, detail: '' });
         continue;
       }
       const before = store.toRecord(current);
       const after = { ...before, ...values };
-      if (isSameRecord(format, before, after)) unchanged += 1;
-      else updates.push({ before, after, version: current.version, createdAt: current.createdAt });
+      if (isSameRecord(format, before, after)) {
+        unchanged += 1;
+        outcomes.push({ row, action: 'unchanged', record, detail: '' });
+      } else {
+        updates.push({ before, after, version: current.version, createdAt: current.createdAt });
+        outcomes.push({ row, action: 'update', record, detail: changedHeaders(format, before, after) });
+      }
     }
     const entityId = (record: R) => keyOf(format, record as Partial<R>);
     const reason = `Imported from ${stamp.fileName}`;
@@ -353,6 +341,7 @@ function planEntities<R, Row extends { version: number; createdAt: string }>(
       created: creates.length,
       updated: updates.length,
       unchanged,
+      outcomes,
       async apply(trx) {
         const written = { updatedAt: stamp.at, updatedBy: stamp.actor.name };
         const rowsToWrite = [
@@ -434,10 +423,6 @@ function selectCourseRows(db: Kysely<Database>) {
   return db.selectFrom('courses').selectAll().execute();
 }
 
-function selectStudentRows(db: Kysely<Database>) {
-  return db.selectFrom('students').selectAll().execute();
-}
-
 const courseStore: EntityStore<CourseRecord, Awaited<ReturnType<typeof selectCourseRows>>[number]> = {
   format: courseFormat,
   entity: 'course',
@@ -472,34 +457,6 @@ const courseStore: EntityStore<CourseRecord, Awaited<ReturnType<typeof selectCou
   },
 };
 
-const studentStore: EntityStore<StudentRecord, Awaited<ReturnType<typeof selectStudentRows>>[number]> = {
-  format: studentFormat,
-  entity: 'student',
-  selectAll: selectStudentRows,
-  toRecord: (row) => ({
-    studentNumber: row.studentNumber,
-    familyName: row.familyName,
-    givenNames: row.givenNames,
-    email: row.email,
-  }),
-  async upsert(trx, rows) {
-    await trx
-      .insertInto('students')
-      .values(rows.map((r) => ({ ...r })))
-      .onConflict((oc) =>
-        oc.column('studentNumber').doUpdateSet((eb) => ({
-          familyName: eb.ref('excluded.familyName'),
-          givenNames: eb.ref('excluded.givenNames'),
-          email: eb.ref('excluded.email'),
-          version: eb.ref('excluded.version'),
-          updatedAt: eb.ref('excluded.updatedAt'),
-          updatedBy: eb.ref('excluded.updatedBy'),
-        })),
-      )
-      .execute();
-  },
-};
-
 /** The message for a code that names nothing in the catalogue. */
 function unknownCode(header: string, code: string, what: string): string {
   return `${header} ${code} is not a ${what} in the catalogue; add or import the ${what} first.`;
@@ -523,6 +480,7 @@ const planLinks: Planner<{ courseCode: string; programmeCode: string }> = async 
     course: { id: number; code: string; title: string };
     programme: { id: number; code: string; name: string };
   }[] = [];
+  const outcomes: ImportRowOutcome[] = [];
   let unchanged = 0;
   for (const { row, values, isValid } of rows) {
     const course = values.courseCode === undefined ? undefined : courses.get(values.courseCode);
@@ -541,14 +499,21 @@ const planLinks: Planner<{ courseCode: string; programmeCode: string }> = async 
       });
     }
     if (!isValid || !course || !programme) continue;
-    if (linked.has(`${course.id}:${programme.id}`)) unchanged += 1;
-    else creates.push({ course, programme });
+    const record = linkFormat.describeKey({ courseCode: course.code, programmeCode: programme.code });
+    if (linked.has(`${course.id}:${programme.id}`)) {
+      unchanged += 1;
+      outcomes.push({ row, action: 'unchanged', record, detail: '' });
+    } else {
+      creates.push({ course, programme });
+      outcomes.push({ row, action: 'create', record, detail: '' });
+    }
   }
   return {
     problems,
     created: creates.length,
     updated: 0,
     unchanged,
+    outcomes,
     async apply(trx) {
       const links = creates.map(({ course, programme }) => ({
         courseId: course.id,
@@ -611,6 +576,7 @@ const planRegistrations: Planner<RegistrationRecord> = async (db, rows, stamp) =
   };
   const creates: Registration[] = [];
   const updates: (Registration & { before: string })[] = [];
+  const outcomes: ImportRowOutcome[] = [];
   let unchanged = 0;
   for (const { row, values, isValid } of rows) {
     const studentId = values.studentNumber === undefined ? undefined : students.get(values.studentNumber);
@@ -630,33 +596,45 @@ const planRegistrations: Planner<RegistrationRecord> = async (db, rows, stamp) =
       });
     if (!isValid || studentId === undefined || courseId === undefined) continue;
     const record = values as RegistrationRecord;
+    const described = registrationFormat.describeKey(record);
     const current = registeredAt.get(`${studentId}:${courseId}:${record.academicYear}`);
-    if (current === undefined)
+    if (current === undefined) {
       creates.push({
         studentId,
         courseId,
         record: { ...record, registeredAt: record.registeredAt ?? stamp.at },
       });
+      outcomes.push({ row, action: 'create', record: described, detail: '' });
+    }
     // The file gives a day; a stored time on that same day is the same registration date.
     else if (
       record.registeredAt === null ||
       record.registeredAt === undefined ||
       current.slice(0, 10) === record.registeredAt
-    )
+    ) {
       unchanged += 1;
-    else
+      outcomes.push({ row, action: 'unchanged', record: described, detail: '' });
+    } else {
       updates.push({
         studentId,
         courseId,
         record: { ...record, registeredAt: record.registeredAt },
         before: current,
       });
+      outcomes.push({
+        row,
+        action: 'update',
+        record: described,
+        detail: `registered_at ${current.slice(0, 10)} → ${record.registeredAt}`,
+      });
+    }
   }
   return {
     problems,
     created: creates.length,
     updated: updates.length,
     unchanged,
+    outcomes,
     async apply(trx) {
       const all = [...creates, ...updates].map(({ studentId, courseId, record }) => ({
         studentId,
@@ -698,9 +676,51 @@ const planRegistrations: Planner<RegistrationRecord> = async (db, rows, stamp) =
   };
 };
 
+/** Thrown inside the import's transaction to roll it back (a dry run, or a file with problems) with the result. */
+class RolledBackImport extends Error {
+  constructor(readonly result: ImportResult) {
+    super('The import was rolled back.');
+    this.name = 'RolledBackImport';
+  }
+}
+
+/** Every row's outcome in row order: the planner's, and a `problem` outcome for each row with problems. */
+function rowOutcomes<R>(
+  format: ImportFormat<R>,
+  rows: readonly ParsedRow<R>[],
+  planned: readonly ImportRowOutcome[],
+  problems: readonly ImportProblem[],
+): { outcomes: ImportRowOutcome[]; outcomesLeftOut: number } {
+  const byRow = new Map<number, ImportProblem[]>();
+  for (const problem of problems) byRow.set(problem.row, [...(byRow.get(problem.row) ?? []), problem]);
+  const plannedByRow = new Map(planned.map((outcome) => [outcome.row, outcome]));
+  const outcomes: ImportRowOutcome[] = [];
+  for (const { row, values } of rows) {
+    const rowProblems = byRow.get(row);
+    if (rowProblems) {
+      const hasKey = format.keyFields.every((field) => values[field] !== undefined);
+      const columns = [...new Set(rowProblems.map((p) => p.column).filter((c) => c !== ''))];
+      outcomes.push({
+        row,
+        action: 'problem',
+        record: hasKey ? format.describeKey(values as R) : `row ${row}`,
+        detail: `${rowProblems.length} problem${rowProblems.length === 1 ? '' : 's'}${columns.length > 0 ? ` (${columns.join(', ')})` : ''}`,
+      });
+      continue;
+    }
+    const outcome = plannedByRow.get(row);
+    if (outcome) outcomes.push(outcome);
+  }
+  return {
+    outcomes: outcomes.slice(0, maxListedOutcomes),
+    outcomesLeftOut: Math.max(0, outcomes.length - maxListedOutcomes),
+  };
+}
+
 /**
  * Validates the rows, plans against the database and, unless it is a dry run or there is any problem,
- * writes everything with its audit trail in one transaction (all-or-nothing).
+ * writes everything with its audit trail in one transaction (all-or-nothing). The plan runs in that same
+ * transaction, which a dry run or a problem rolls back, so nothing a planner wrote survives either.
  */
 async function runImport<R>(
   ctx: ServiceContext,
@@ -713,24 +733,33 @@ async function runImport<R>(
     at: ctx.clock.now().toISOString(),
     actor: ctx.actor,
     fileName: input.fileName,
+    ctx,
   };
-  return ctx.db.transaction().execute(async (trx) => {
-    const planned = await plan(trx, validated.rows, stamp);
-    const problems = capProblems([...validated.problems, ...planned.problems]);
-    const result = { dryRun: input.dryRun, rows: validated.dataRows };
-    if (problems.length > 0) return { ...result, created: 0, updated: 0, unchanged: 0, problems };
-    const counts = { created: planned.created, updated: planned.updated, unchanged: planned.unchanged };
-    if (input.dryRun) return { ...result, ...counts, problems: [] };
-    const facts = await planned.apply(trx);
-    facts.push({
-      action: 'import.file',
-      entity: 'import',
-      entityId: input.fileName,
-      after: { kind: format.kind, rows: validated.dataRows, ...counts },
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const planned = await plan(trx, validated.rows, stamp);
+      const allProblems = [...validated.problems, ...planned.problems];
+      const problems = capProblems(allProblems);
+      const listed = rowOutcomes(format, validated.rows, planned.outcomes, allProblems);
+      const result = { dryRun: input.dryRun, rows: validated.dataRows, ...listed };
+      if (problems.length > 0)
+        throw new RolledBackImport({ ...result, created: 0, updated: 0, unchanged: 0, problems });
+      const counts = { created: planned.created, updated: planned.updated, unchanged: planned.unchanged };
+      if (input.dryRun) throw new RolledBackImport({ ...result, ...counts, problems: [] });
+      const facts = await planned.apply(trx);
+      facts.push({
+        action: 'import.file',
+        entity: 'import',
+        entityId: input.fileName,
+        after: { kind: format.kind, rows: validated.dataRows, ...counts },
+      });
+      await recordAudit(trx, ctx.actor, stamp.at, facts);
+      return { ...result, ...counts, problems: [] };
     });
-    await recordAudit(trx, ctx.actor, stamp.at, facts);
-    return { ...result, ...counts, problems: [] };
-  });
+  } catch (error) {
+    if (error instanceof RolledBackImport) return error.result;
+    throw error;
+  }
 }
 
 /** Imports an already-read sheet of one kind; see `importFile`. */
@@ -746,14 +775,17 @@ export function importSheet(
     case 'links':
       return runImport(ctx, input, linkFormat, planLinks);
     case 'students':
-      return runImport(ctx, input, studentFormat, planEntities(studentStore));
+      return runImport(ctx, input, studentFormat, planStudents);
     case 'registrations':
       return runImport(ctx, input, registrationFormat, planRegistrations);
+    case 'enrolments':
+      return runImport(ctx, input, enrolmentFormat, planEnrolmentApplications);
   }
 }
 
 /**
- * Checks (dry run) or imports a CSV or XLSX file of programmes, courses, links, students or registrations.
+ * Checks (dry run) or imports a CSV or XLSX file of programmes, courses, links, students, registrations
+ * or enrolment applications.
  *
  * Every problem is reported by row and column; the real import writes nothing unless the whole file is
  * valid, and then writes it in one transaction with an audit row per created or updated record and one

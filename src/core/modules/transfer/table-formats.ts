@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import type { ImportKind } from '../../../shared/api/transfer.contract';
+import {
+  enrolmentKindSchema,
+  priorEducationKindSchema,
+  residencePermitTypeSchema,
+  type PriorEducationKind,
+  type ResidencePermitType,
+} from '../../../shared/facts/student-profile';
 import type { ProgrammeTable } from '../../db/database';
 
 /** A spreadsheet error such as #N/A in an XLSX cell, kept apart so that it never passes for text. */
@@ -184,6 +191,45 @@ const academicYear: CellType<string> = {
   write: (value) => value,
 };
 
+/** An ISO 3166-1 alpha-2 country code in any case, kept in capitals. */
+const countryCode: CellType<string> = {
+  expected: 'a two-letter ISO country code such as NL, DE or TR',
+  read(cell) {
+    const value = cellText(cell).toUpperCase();
+    return /^[A-Z]{2}$/.test(value) ? value : undefined;
+  },
+  write: (value) => value,
+};
+
+/** The word that stands for no nationality at all in the nationalities column. */
+export const statelessWord = 'stateless';
+
+/** Country codes separated by ';' (any case, spaces allowed), or `stateless` for none; written `DE;TR`. */
+const countryList: CellType<string[]> = {
+  expected: `two-letter ISO country codes separated by ';' such as DE;TR (or ${statelessWord})`,
+  read(cell) {
+    const value = cellText(cell);
+    if (value.toLowerCase() === statelessWord) return [];
+    const codes = value.split(';').map((part) => part.trim().toUpperCase());
+    if (!codes.every((c) => /^[A-Z]{2}$/.test(c))) return undefined;
+    return new Set(codes).size === codes.length ? codes : undefined;
+  },
+  write: (value) => (value.length === 0 ? statelessWord : value.join(';')),
+};
+
+/** Address lines separated by ';' or line breaks: one to four lines of at most 120 characters. */
+const addressLines: CellType<string[]> = {
+  expected: "one to four address lines separated by ';' (e.g. Tongersestraat 53;Room 2.04)",
+  read(cell) {
+    const lines = cellText(cell)
+      .split(/[;\n]/)
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0);
+    return lines.length >= 1 && lines.length <= 4 && lines.every((l) => l.length <= 120) ? lines : undefined;
+  },
+  write: (value) => value.join(';'),
+};
+
 /** A student number: 5 to 12 letters or digits. */
 const studentNumber = text(12, { regex: /^[0-9A-Za-z]{5,12}$/, expected: '5 to 12 letters or digits' });
 
@@ -222,12 +268,64 @@ export interface LinkRecord {
   programmeCode: string;
 }
 
-/** A student as a file holds it. */
+/**
+ * A student as a file holds it: names and e-mail, the profile columns of a registrar's export and one
+ * home address. Null is a blank cell; a profile or address field is absent when the file has no column.
+ */
 export interface StudentRecord {
   studentNumber: string;
   familyName: string;
   givenNames: string;
   email: string | null;
+  dateOfBirth: string | null;
+  nationalities: string[] | null;
+  brpNationality: string | null;
+  registeredInBrp: boolean | null;
+  countryOfResidence: string | null;
+  residencePermitType: ResidencePermitType | null;
+  residencePermitValidUntil: string | null;
+  priorEducationCountry: string | null;
+  priorEducationDiploma: PriorEducationKind | null;
+  homeAddressLines: string[] | null;
+  homeAddressPostcode: string | null;
+  homeAddressCity: string | null;
+  homeAddressCountry: string | null;
+}
+
+/** The fields of a student record that make up the profile (`studentProfileSchema`). */
+export const studentProfileFields = [
+  'dateOfBirth',
+  'nationalities',
+  'brpNationality',
+  'registeredInBrp',
+  'countryOfResidence',
+  'residencePermitType',
+  'residencePermitValidUntil',
+  'priorEducationCountry',
+  'priorEducationDiploma',
+] as const satisfies readonly (keyof StudentRecord)[];
+
+/** The fields of a student record that make up the home address (`studentAddressSchema`). */
+export const studentHomeAddressFields = [
+  'homeAddressLines',
+  'homeAddressPostcode',
+  'homeAddressCity',
+  'homeAddressCountry',
+] as const satisfies readonly (keyof StudentRecord)[];
+
+/** An application for enrolment as a file holds it (the request of `enrolments:apply`). */
+export interface EnrolmentRecord {
+  studentNumber: string;
+  academicYear: string;
+  programmeCode: string;
+  kind: 'regular' | 'external' | 'exchange' | 'subsidiary';
+  mode: 'full-time' | 'part-time';
+  startDate: string;
+  admissionStatus: 'pending' | 'admitted' | 'refused';
+  interimDecisionDate: string | null;
+  interimDecisionReference: string | null;
+  isReEnrolment: boolean;
+  firstDutchHeEnrolmentDate: string | null;
 }
 
 /** A course registration as a file holds it; a blank `registeredAt` means "now" for a new one. */
@@ -286,7 +384,10 @@ export const linkFormat: ImportFormat<LinkRecord> = {
   describeKey: (record) => `the link of course ${record.courseCode} to programme ${record.programmeCode}`,
 };
 
-/** students: student_number, family_name, given_names, email. */
+/**
+ * students: student_number, family_name, given_names, email, then the optional profile columns
+ * (date_of_birth … prior_education_diploma) and the home address (home_address_lines … _country).
+ */
 export const studentFormat: ImportFormat<StudentRecord> = {
   kind: 'students',
   columns: {
@@ -294,6 +395,35 @@ export const studentFormat: ImportFormat<StudentRecord> = {
     familyName: { header: 'family_name', type: text(120) },
     givenNames: { header: 'given_names', type: text(120) },
     email: { header: 'email', type: email, whenBlank: { value: null } },
+    dateOfBirth: { header: 'date_of_birth', type: isoDate, whenBlank: { value: null } },
+    nationalities: { header: 'nationalities', type: countryList, whenBlank: { value: null } },
+    brpNationality: { header: 'brp_nationality', type: countryCode, whenBlank: { value: null } },
+    registeredInBrp: { header: 'registered_in_brp', type: yesNo, whenBlank: { value: null } },
+    countryOfResidence: { header: 'country_of_residence', type: countryCode, whenBlank: { value: null } },
+    residencePermitType: {
+      header: 'residence_permit_type',
+      type: oneOf(residencePermitTypeSchema.options),
+      whenBlank: { value: null },
+    },
+    residencePermitValidUntil: {
+      header: 'residence_permit_valid_until',
+      type: isoDate,
+      whenBlank: { value: null },
+    },
+    priorEducationCountry: {
+      header: 'prior_education_country',
+      type: countryCode,
+      whenBlank: { value: null },
+    },
+    priorEducationDiploma: {
+      header: 'prior_education_diploma',
+      type: oneOf(priorEducationKindSchema.options),
+      whenBlank: { value: null },
+    },
+    homeAddressLines: { header: 'home_address_lines', type: addressLines, whenBlank: { value: null } },
+    homeAddressPostcode: { header: 'home_address_postcode', type: text(20), whenBlank: { value: null } },
+    homeAddressCity: { header: 'home_address_city', type: text(100), whenBlank: { value: null } },
+    homeAddressCountry: { header: 'home_address_country', type: countryCode, whenBlank: { value: null } },
   },
   ignoredHeaders: [],
   keyFields: ['studentNumber'],
@@ -313,6 +443,46 @@ export const registrationFormat: ImportFormat<RegistrationRecord> = {
   keyFields: ['studentNumber', 'courseCode', 'academicYear'],
   describeKey: (record) =>
     `the registration of ${record.studentNumber} for ${record.courseCode} in ${record.academicYear}`,
+};
+
+/** The admission statuses of an application (Art 6–8, 10, 11). */
+const admissionStatuses = ['pending', 'admitted', 'refused'] as const;
+
+/**
+ * enrolments: one application per row, as `enrolments:apply` records it; the fee facts come from the
+ * student's profile and the row (re-enrolment, first Dutch higher-education enrolment).
+ */
+export const enrolmentFormat: ImportFormat<EnrolmentRecord> = {
+  kind: 'enrolments',
+  columns: {
+    studentNumber: { header: 'student_number', type: studentNumber },
+    academicYear: { header: 'academic_year', type: academicYear },
+    programmeCode: { header: 'programme_code', type: code },
+    kind: { header: 'kind', type: oneOf(enrolmentKindSchema.options), whenBlank: { value: 'regular' } },
+    mode: { header: 'mode', type: oneOf(['full-time', 'part-time']), whenBlank: { value: 'full-time' } },
+    startDate: { header: 'start_date', type: isoDate },
+    admissionStatus: {
+      header: 'admission_status',
+      type: oneOf(admissionStatuses),
+      whenBlank: { value: 'pending' },
+    },
+    interimDecisionDate: { header: 'interim_decision_date', type: isoDate, whenBlank: { value: null } },
+    interimDecisionReference: {
+      header: 'interim_decision_reference',
+      type: text(100),
+      whenBlank: { value: null },
+    },
+    isReEnrolment: { header: 'is_re_enrolment', type: yesNo, whenBlank: { value: false } },
+    firstDutchHeEnrolmentDate: {
+      header: 'first_dutch_he_enrolment_date',
+      type: isoDate,
+      whenBlank: { value: null },
+    },
+  },
+  ignoredHeaders: [],
+  keyFields: ['studentNumber', 'academicYear', 'programmeCode'],
+  describeKey: (record) =>
+    `the application of ${record.studentNumber} for ${record.programmeCode} in ${record.academicYear}`,
 };
 
 /** The columns of a format as a list of field and format, in file order. */

@@ -19,7 +19,14 @@ describe('the transfer calls', () => {
       contentBase64: csvBase64(courseLines),
       dryRun: false,
     });
-    expect(result).toEqual({ dryRun: false, rows: 3, created: 3, updated: 0, unchanged: 0, problems: [] });
+    expect(result).toMatchObject({
+      dryRun: false,
+      rows: 3,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      problems: [],
+    });
     const summary = await t.desk.database.db
       .selectFrom('auditLog')
       .selectAll()

@@ -1,12 +1,14 @@
-import { Alert, Badge, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconCalendarCheck, IconSearch } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import type { DocumentsWorklistRow } from '../../../../shared/api/enrolments.contract';
 import { useHashRoute } from '../../api/useHashRoute';
+import { useSession } from '../../api/useSession';
 import { DataTable } from '../../components/DataTable';
 import { formatShortDate } from '../fees/long-date';
 import { EnrolmentStatusBadge } from './EnrolmentDeskSection';
+import { StartDateRunModal } from './StartDateRunModal';
 import { useDocumentsWorklist } from './useEnrolmentDesk';
 
 const columns: ColumnDef<DocumentsWorklistRow, unknown>[] = [
@@ -68,6 +70,9 @@ export function DocumentsPage() {
   const { navigate } = useHashRoute();
   const worklist = useDocumentsWorklist();
   const [filter, setFilter] = useState('');
+  const { staff } = useSession();
+  const canRun = staff?.role === 'desk' || staff?.role === 'admin';
+  const [isRunning, setRunning] = useState(false);
   const rows = worklist.data ?? [];
   return (
     <Stack>
@@ -81,10 +86,18 @@ export function DocumentsPage() {
             or double-click) to review the student’s documents.
           </Text>
         </div>
-        <Badge size="lg" variant="light" color={rows.some((r) => r.isPastDeadline) ? 'red' : 'gray'}>
-          {worklist.data ? `${rows.length} enrolments` : '…'}
-        </Badge>
+        <Group>
+          <Badge size="lg" variant="light" color={rows.some((r) => r.isPastDeadline) ? 'red' : 'gray'}>
+            {worklist.data ? `${rows.length} enrolments` : '…'}
+          </Badge>
+          {canRun && (
+            <Button leftSection={<IconCalendarCheck size={16} />} onClick={() => setRunning(true)}>
+              Start-date run…
+            </Button>
+          )}
+        </Group>
       </Group>
+      {isRunning && <StartDateRunModal onClose={() => setRunning(false)} />}
       <TextInput
         placeholder="Filter by name, number, programme or document"
         leftSection={<IconSearch size={16} />}

@@ -13,7 +13,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconAlertTriangle, IconFileTypePdf } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFileTypePdf, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DeskEnrolment, TransitionOption } from '../../../../shared/api/enrolments.contract';
 import type { EnrolmentStatus } from '../../../../shared/api/ledger.contract';
@@ -24,6 +24,7 @@ import { showDeskError, showDone } from '../../api/show-error';
 import { useSession } from '../../api/useSession';
 import { ReasonList } from '../../components/ReasonList';
 import { formatLongDate } from '../fees/long-date';
+import { ApplyForEnrolmentModal } from './ApplyForEnrolmentModal';
 import { DocumentChecklist, formatMoment } from './DocumentChecklist';
 import { useStudentEnrolments, useTransitionEnrolment } from './useEnrolmentDesk';
 
@@ -293,9 +294,30 @@ export function EnrolmentDeskSection({ studentId }: { studentId: number }) {
   const { staff } = useSession();
   const file = useStudentEnrolments(studentId);
   const canAct = staff?.role === 'desk' || staff?.role === 'admin';
+  const [isApplying, setApplying] = useState(false);
+  const student = file.data?.student;
   return (
     <Stack gap="sm" aria-label="Enrolment desk">
-      <Title order={3}>Enrolments and documents</Title>
+      <Group justify="space-between">
+        <Title order={3}>Enrolments and documents</Title>
+        {canAct && (
+          <Button
+            leftSection={<IconPlus size={16} />}
+            disabled={!file.data?.hasProfile}
+            title={file.data?.hasProfile ? undefined : 'Record the profile first.'}
+            onClick={() => setApplying(true)}
+          >
+            Apply for enrolment…
+          </Button>
+        )}
+      </Group>
+      {isApplying && student && (
+        <ApplyForEnrolmentModal
+          studentId={studentId}
+          studentName={`${student.givenNames} ${student.familyName}`}
+          onClose={() => setApplying(false)}
+        />
+      )}
       {file.isLoading && <Loader size="sm" />}
       {file.error && <Alert color="red">{file.error.message}</Alert>}
       {file.data && !file.data.hasProfile && (

@@ -77,3 +77,15 @@ export function readFileAsBase64(file: File): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
+
+/** Record an application: the enrolment, its fee on the ledger and the documents requested. */
+export function useApplyForEnrolment() {
+  return useDeskMutation((input: CallInput<'enrolments:apply'>) => unwrap(desk.enrolments.apply(input)));
+}
+
+/** Run the Art 13.3 start-date check, as a dry run or for real. */
+export function useStartDateRun() {
+  return useDeskMutation((input: CallInput<'enrolments:startDateRun'>) =>
+    unwrap(desk.enrolments.startDateRun(input)),
+  );
+}

@@ -21,6 +21,8 @@ import { useFeeProgrammes, type FeeFactsInput } from './useFeeQuote';
 export interface FactsFormProps {
   value: FeeFactsInput;
   onChange: (facts: FeeFactsInput) => void;
+  /** Whether programme, kind, mode and start come from an application shown beside the form and are hidden here. Default false. */
+  isEnrolmentFromApplication?: boolean;
 }
 
 const wsfGroups = ['d', 'f', 'g', 'h', 'i', 'j', 'l', 'm', 'n', 'o'] as const;
@@ -30,7 +32,7 @@ type Permit = NonNullable<FeeFactsInput['residencePermit']>;
  * The facts of a student and an enrolment that decide the fee, with a control for each common fact
  * and the whole facts document as JSON for the rest.
  */
-export function FactsForm({ value, onChange }: FactsFormProps) {
+export function FactsForm({ value, onChange, isEnrolmentFromApplication = false }: FactsFormProps) {
   const programmes = useFeeProgrammes();
   const countries = useMemo(() => countryOptions(), []);
   const set = (patch: Partial<FeeFactsInput>) => onChange({ ...value, ...patch });
@@ -45,62 +47,66 @@ export function FactsForm({ value, onChange }: FactsFormProps) {
     <Stack gap="md">
       <Fieldset legend="Enrolment">
         <Stack gap="sm">
-          <Select
-            label="Programme"
-            searchable
-            clearable
-            data={(programmes.data ?? []).map((p) => ({ value: p.code, label: p.name }))}
-            value={value.programmeCode ?? null}
-            onChange={(code) => set({ programmeCode: code })}
-            nothingFoundMessage="No programme matches"
-          />
-          <Stack gap="sm">
-            <div>
-              <Text size="sm" fw={500}>
-                Kind
-              </Text>
-              <SegmentedControl
-                fullWidth
-                aria-label="Kind of enrolment"
-                data={[
-                  { value: 'regular', label: 'Regular' },
-                  { value: 'external', label: 'External' },
-                  { value: 'exchange', label: 'Exchange' },
-                  { value: 'subsidiary', label: 'Subsidiary' },
-                ]}
-                value={value.enrolmentKind ?? 'regular'}
-                onChange={(kind) => set({ enrolmentKind: kind })}
+          {!isEnrolmentFromApplication && (
+            <>
+              <Select
+                label="Programme"
+                searchable
+                clearable
+                data={(programmes.data ?? []).map((p) => ({ value: p.code, label: p.name }))}
+                value={value.programmeCode ?? null}
+                onChange={(code) => set({ programmeCode: code })}
+                nothingFoundMessage="No programme matches"
               />
-            </div>
-            <div>
-              <Text size="sm" fw={500}>
-                Mode
-              </Text>
-              <SegmentedControl
-                fullWidth
-                aria-label="Mode"
-                data={[
-                  { value: 'full-time', label: 'Full-time' },
-                  { value: 'part-time', label: 'Part-time' },
-                ]}
-                value={value.mode ?? 'full-time'}
-                onChange={(mode) => set({ mode })}
-              />
-            </div>
-          </Stack>
-          <Group grow align="flex-end">
-            <TextInput
-              label="Start date"
-              type="date"
-              value={value.startDate ?? ''}
-              onChange={(e) => set({ startDate: e.currentTarget.value || undefined })}
-            />
-            <Checkbox
-              label="Interim start permitted by the SSC director (Art 4.4)"
-              checked={value.isInterimEnrolmentPermitted ?? false}
-              onChange={(e) => set({ isInterimEnrolmentPermitted: e.currentTarget.checked })}
-            />
-          </Group>
+              <Stack gap="sm">
+                <div>
+                  <Text size="sm" fw={500}>
+                    Kind
+                  </Text>
+                  <SegmentedControl
+                    fullWidth
+                    aria-label="Kind of enrolment"
+                    data={[
+                      { value: 'regular', label: 'Regular' },
+                      { value: 'external', label: 'External' },
+                      { value: 'exchange', label: 'Exchange' },
+                      { value: 'subsidiary', label: 'Subsidiary' },
+                    ]}
+                    value={value.enrolmentKind ?? 'regular'}
+                    onChange={(kind) => set({ enrolmentKind: kind })}
+                  />
+                </div>
+                <div>
+                  <Text size="sm" fw={500}>
+                    Mode
+                  </Text>
+                  <SegmentedControl
+                    fullWidth
+                    aria-label="Mode"
+                    data={[
+                      { value: 'full-time', label: 'Full-time' },
+                      { value: 'part-time', label: 'Part-time' },
+                    ]}
+                    value={value.mode ?? 'full-time'}
+                    onChange={(mode) => set({ mode })}
+                  />
+                </div>
+              </Stack>
+              <Group grow align="flex-end">
+                <TextInput
+                  label="Start date"
+                  type="date"
+                  value={value.startDate ?? ''}
+                  onChange={(e) => set({ startDate: e.currentTarget.value || undefined })}
+                />
+                <Checkbox
+                  label="Interim start permitted by the SSC director (Art 4.4)"
+                  checked={value.isInterimEnrolmentPermitted ?? false}
+                  onChange={(e) => set({ isInterimEnrolmentPermitted: e.currentTarget.checked })}
+                />
+              </Group>
+            </>
+          )}
           <Checkbox
             label="Re-enrolment (enrolled at UM in an earlier year)"
             checked={value.isReEnrolment ?? false}

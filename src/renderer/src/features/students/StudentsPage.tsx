@@ -24,9 +24,11 @@ import { useSession } from '../../api/useSession';
 import { DataTable } from '../../components/DataTable';
 import { FactsForm } from '../fees/FactsForm';
 import { EnrolmentDeskSection } from '../enrolments/EnrolmentDeskSection';
+import { IssuedDocumentsSection } from '../issuing/IssuedDocumentsSection';
 import type { FeeFactsInput } from '../fees/useFeeQuote';
 import { ResidenceSection } from '../residence/ResidenceSection';
 import { EnrolmentFeePanel } from './EnrolmentFeePanel';
+import { NewStudentModal } from './NewStudentModal';
 import { LedgerTable } from './LedgerTable';
 import {
   DutchHigherEducationSection,
@@ -282,6 +284,7 @@ function StudentFilePage({ studentId }: { studentId: number }) {
       {/* What the residence facts decide (App II, App III), then the enrolments at the desk (Art 2–4, 13). */}
       <ResidenceSection studentId={studentId} />
       <EnrolmentDeskSection studentId={studentId} />
+      <IssuedDocumentsSection studentId={studentId} />
       <StudentFees studentId={studentId} />
     </Stack>
   );
@@ -308,6 +311,9 @@ const searchColumns: ColumnDef<StudentSearchHit, unknown>[] = [
 /** Students: search as you type by name or number, open one (Enter or double-click) for the student file. */
 export function StudentsPage() {
   const { params, navigate } = useHashRoute();
+  const { staff } = useSession();
+  const canAdd = staff?.role === 'desk' || staff?.role === 'admin';
+  const [isAdding, setAdding] = useState(false);
   const studentId = params.get('id') ? Number(params.get('id')) : null;
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 150);
@@ -315,13 +321,29 @@ export function StudentsPage() {
   if (studentId !== null) return <StudentFilePage key={studentId} studentId={studentId} />;
   return (
     <Stack>
-      <div>
-        <Title order={2}>Students</Title>
-        <Text c="dimmed" size="sm">
-          Type a name or student number, accents optional (“muller” finds Müller). Arrow down to a row and
-          press Enter, or double-click, to open the student file.
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Students</Title>
+          <Text c="dimmed" size="sm">
+            Type a name or student number, accents optional (“muller” finds Müller). Arrow down to a row and
+            press Enter, or double-click, to open the student file.
+          </Text>
+        </div>
+        {canAdd && (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+            New student…
+          </Button>
+        )}
+      </Group>
+      {isAdding && (
+        <NewStudentModal
+          onClose={() => setAdding(false)}
+          onCreated={(created) => {
+            setAdding(false);
+            navigate(`/students?id=${created.id}`);
+          }}
+        />
+      )}
       <TextInput
         placeholder="Name or student number"
         leftSection={<IconSearch size={16} />}

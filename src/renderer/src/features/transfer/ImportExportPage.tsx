@@ -1,5 +1,6 @@
 import {
   Alert,
+  Badge,
   Button,
   Card,
   FileInput,
@@ -17,7 +18,7 @@ import { IconDownload, IconFileImport } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CallOutput } from '../../../../shared/api';
-import type { ExportTable, ImportKind } from '../../../../shared/api/transfer.contract';
+import type { ExportTable, ImportKind, ImportRowOutcome } from '../../../../shared/api/transfer.contract';
 import { downloadFile } from '../../api/download-file';
 import { desk, unwrap } from '../../api/desk-client';
 import { showDeskError, showDone } from '../../api/show-error';
@@ -35,13 +36,32 @@ const importKinds: { value: ImportKind; label: string; columns: string }[] = [
     columns: 'code, title, ects, period, faculty, coordinator, is_skills_training',
   },
   { value: 'links', label: 'Course–programme links', columns: 'course_code, programme_code' },
-  { value: 'students', label: 'Students', columns: 'student_number, family_name, given_names, email' },
+  {
+    value: 'students',
+    label: 'Students',
+    columns:
+      'student_number, family_name, given_names, email; profile (optional): date_of_birth, nationalities (DE;TR), brp_nationality, registered_in_brp, country_of_residence, residence_permit_type, residence_permit_valid_until, prior_education_country, prior_education_diploma; home address (optional): home_address_lines, home_address_postcode, home_address_city, home_address_country',
+  },
   {
     value: 'registrations',
     label: 'Course registrations',
     columns: 'student_number, course_code, academic_year, registered_at',
   },
+  {
+    value: 'enrolments',
+    label: 'Enrolment applications',
+    columns:
+      'student_number, academic_year, programme_code, kind, mode, start_date, admission_status, interim_decision_date, interim_decision_reference, is_re_enrolment, first_dutch_he_enrolment_date',
+  },
 ];
+
+/** How the outcome of a row reads in the table, and its colour. */
+const rowActionLabels: Record<ImportRowOutcome['action'], { label: string; color: string }> = {
+  create: { label: 'Create', color: 'teal' },
+  update: { label: 'Update', color: 'blue' },
+  unchanged: { label: 'Unchanged', color: 'gray' },
+  problem: { label: 'Problem', color: 'red' },
+};
 
 const exportTables: { value: ExportTable; label: string }[] = [
   { value: 'programmes', label: 'Programmes' },
@@ -194,6 +214,39 @@ export function ImportExportPage() {
                   </Table.Tbody>
                 </Table>
               </Alert>
+            )}
+            {check && check.outcomes.length > 0 && (
+              <Table.ScrollContainer minWidth={480} mah={360}>
+                <Table fz="sm" aria-label="What each row does" striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Row</Table.Th>
+                      <Table.Th>Outcome</Table.Th>
+                      <Table.Th>Record</Table.Th>
+                      <Table.Th>Detail</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {check.outcomes.map((o) => (
+                      <Table.Tr key={o.row}>
+                        <Table.Td>{o.row}</Table.Td>
+                        <Table.Td>
+                          <Badge variant="light" color={rowActionLabels[o.action].color}>
+                            {rowActionLabels[o.action].label}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td>{o.record}</Table.Td>
+                        <Table.Td>{o.detail}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+                {check.outcomesLeftOut > 0 && (
+                  <Text size="xs" c="dimmed">
+                    {check.outcomesLeftOut} more rows are not listed.
+                  </Text>
+                )}
+              </Table.ScrollContainer>
             )}
           </Stack>
         </Card>
