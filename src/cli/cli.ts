@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { allCalls, type CallOutput } from '../shared/api';
 import type { Envelope } from '../shared/errors';
@@ -10,6 +10,7 @@ import { createDesk, type Desk } from '../core/desk';
 import { checkDatabase, backupDatabase } from '../core/db/maintenance';
 import { scaleSize, seedCatalogue, demoSize } from '../core/modules/demo/demo-seed';
 import { loadProvisions } from '../core/provisions/load-provisions';
+import { readStoredZip } from '../core/zip/stored-zip';
 
 /** Where the CLI writes: injectable so tests read what it printed. */
 export interface CliOutput {
@@ -368,6 +369,74 @@ const commands: Record<string, Command> = {
       });
       // Anything but a valid document is a failure for scripts that check it.
       return envelope.ok && (envelope.value as CallOutput<'documents:verify'>).outcome !== 'valid' ? 1 : code;
+    },
+  },
+  issue: {
+    summary:
+      'Issue one document kind for every enrolment of a programme in a year (BBCs, certificates); PDFs to a folder or a ZIP',
+    usage:
+      'desk issue --kind enrolment-certificate|proof-of-payment|pre-master-certificate --programme CODE --year 2022-23 --out DIR|FILE.zip [--completed-on DATE] [--json] [--db PATH]',
+    options: {
+      kind: { type: 'string' },
+      programme: { type: 'string' },
+      year: { type: 'string' },
+      out: { type: 'string' },
+      'completed-on': { type: 'string' },
+    },
+    async run({ desk, actor, values, io, json }) {
+      const out = typeof values['out'] === 'string' ? resolve(values['out']) : undefined;
+      if (!out) throw new UsageError('say where the PDFs go with --out DIR or --out FILE.zip');
+      const started = await desk.invokeAsOperator(actor, 'documents:startBatch', {
+        kind: values['kind'],
+        programmeCode: values['programme'],
+        academicYear: values['year'],
+        ...(typeof values['completed-on'] === 'string' ? { completedOn: values['completed-on'] } : {}),
+      });
+      if (!started.ok) return report(started, io, json, () => undefined);
+      const { batchId, total } = started.value as CallOutput<'documents:startBatch'>;
+      // Ctrl+C cancels after the document in hand: the documents issued so far stay registered and are written.
+      const cancel = () => void desk.invokeAsOperator(actor, 'documents:cancelBatch', { batchId });
+      process.once('SIGINT', cancel);
+      let job: CallOutput<'documents:batchStatus'>;
+      let printed = 0;
+      try {
+        for (;;) {
+          await new Promise((done) => setTimeout(done, 100));
+          const status = await desk.invokeAsOperator(actor, 'documents:batchStatus', { batchId });
+          if (!status.ok) return report(status, io, json, () => undefined);
+          job = status.value as CallOutput<'documents:batchStatus'>;
+          if (!json)
+            for (const r of job.results.slice(printed)) {
+              const detail = r.number ?? r.reasons.map((x) => `${x.article}: ${x.text}`).join(' ');
+              io.out(`${r.studentNumber.padEnd(10)} ${r.outcome.padEnd(8)} ${detail}  (${r.studentName})`);
+            }
+          printed = job.results.length;
+          if (job.state !== 'running') break;
+        }
+      } finally {
+        process.off('SIGINT', cancel);
+      }
+      const zipped = await desk.invokeAsOperator(actor, 'documents:batchZip', { batchId });
+      if (!zipped.ok) return report(zipped, io, json, () => undefined);
+      const zip = zipped.value as CallOutput<'documents:batchZip'>;
+      const bytes = Buffer.from(zip.zipBase64, 'base64');
+      let written: string;
+      if (/\.zip$/i.test(out)) {
+        mkdirSync(dirname(out), { recursive: true });
+        writeFileSync(out, bytes);
+        written = out;
+      } else {
+        mkdirSync(out, { recursive: true });
+        for (const entry of readStoredZip(bytes)) writeFileSync(join(out, entry.name), entry.bytes);
+        written = `${out}/`;
+      }
+      const summary = `${job.kindLabel}, ${job.programmeName} ${job.academicYear}: ${job.issued} issued, ${job.refused} refused, ${job.failed} failed of ${total}; ${zip.files} PDFs and batch-results.csv in ${written}`;
+      if (json) io.out(JSON.stringify({ ...job, out: written }, null, 2));
+      else {
+        io.out(summary);
+        if (job.message) io.err(job.message);
+      }
+      return job.state === 'completed' && job.failed === 0 ? 0 : 1;
     },
   },
   calls: {

@@ -3,6 +3,7 @@ import type { DeskDb } from './db/connection';
 import type { StaffMember } from '../shared/api/session.contract';
 import type { SessionStore } from './modules/staff/session-store';
 import type { AttachmentStore } from './attachments/attachment-store';
+import type { IssuingBatches } from './modules/issuing/issuing-batches';
 
 /** What every use case receives: the database, the clock and who is acting. No module-level singletons. */
 export interface ServiceContext {
@@ -20,6 +21,8 @@ export interface CallContext extends ServiceContext {
   readonly staff: StaffMember | null;
   /** Scanned documents beside the database, content-addressed by SHA-256. */
   readonly attachments: AttachmentStore;
+  /** The batch jobs issuing documents for a selection, polled by their screen (issue 5 point 6). */
+  readonly issuingBatches: IssuingBatches;
 }
 
 /** The actor recorded for work no person started (seeding, imports from the CLI without --as). */

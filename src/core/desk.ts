@@ -15,7 +15,10 @@ import { demoHandlers } from './modules/demo/demo.handlers';
 import { feesHandlers } from './modules/fees/fees.handlers';
 import { ledgerHandlers } from './modules/ledger/ledger.handlers';
 import { enrolmentsHandlers } from './modules/enrolments/enrolments.handlers';
+import { exchangeHandlers } from './modules/exchange/exchange.handlers';
 import { documentsHandlers } from './modules/issuing/issuing.handlers';
+import { IssuingBatches } from './modules/issuing/issuing-batches';
+import { requestsHandlers } from './modules/requests/requests.handlers';
 import { residenceHandlers } from './modules/residence/residence.handlers';
 import { studentsHandlers } from './modules/students/students.handlers';
 import { paymentsHandlers } from './modules/payments/payments.handlers';
@@ -38,6 +41,8 @@ const handlers: { [N in CallName]: Handler<N> } = {
   ...studentsHandlers,
   ...paymentsHandlers,
   ...documentsHandlers,
+  ...requestsHandlers,
+  ...exchangeHandlers,
 };
 
 /** The back office behind every adapter: one `invoke` that parses, authorises, runs and wraps. */
@@ -90,6 +95,7 @@ export async function createDesk(options: {
   const database = await openDatabase(options.databaseFile, clock);
   const sessions = new SessionStore(clock);
   const attachments = openAttachmentStore(options.databaseFile);
+  const issuingBatches = new IssuingBatches();
   const log = options.log ?? console.error;
 
   function findOrRefuse(name: string) {
@@ -128,6 +134,7 @@ export async function createDesk(options: {
       token: signedIn ? token : null,
       staff: signedIn ? staff : null,
       attachments,
+      issuingBatches,
       actor: signedIn
         ? { id: staff.id, name: staff.displayName, role: staff.role }
         : { id: null, name: 'anonymous', role: 'system' },
@@ -157,10 +164,13 @@ export async function createDesk(options: {
           token: null,
           staff: null,
           attachments,
+          issuingBatches,
           actor,
         }),
       ),
     close: async () => {
+      // A running batch stops after the document in hand, before the database closes under it.
+      await issuingBatches.dispose();
       await database.close();
       attachments.dispose();
     },

@@ -3,6 +3,7 @@ import { benchmarkFeeRules } from '../../src/core/modules/fees/tuition-fee.bench
 import { benchCatalogue } from './catalogue.bench';
 import { benchStudentSearch } from './student-search.bench';
 import { benchDocumentChecklist } from './document-checklist.bench';
+import { benchIssuingBatch } from './issuing-batch.bench';
 
 // `npm run bench [-- --students N]`: figures at university scale, printed, never asserted.
 // `--search-students N`: how many students the student-search benchmark inserts (default 100,000).
@@ -10,6 +11,8 @@ const { values } = parseArgs({
   options: {
     students: { type: 'string', default: '30000' },
     'search-students': { type: 'string', default: '100000' },
+    certificates: { type: 'string', default: '1000' },
+    'chromium-sample': { type: 'string', default: '50' },
   },
 });
 console.log(`Student Affairs Desk benchmarks on ${process.version}, ${process.platform}/${process.arch}\n`);
@@ -25,3 +28,5 @@ const checklists = benchDocumentChecklist(100_000);
 console.log(
   `document checklist (Art 13.1 a–g with deadlines and the Art 13.3 consequence): ${Math.round(checklists.perSecond).toLocaleString('en-GB')} checklists per second`,
 );
+
+await benchIssuingBatch(Number(values.certificates), Number(values['chromium-sample']));

@@ -9,6 +9,7 @@ import { takeApplicationScreenshots, takeEnrolmentDeskScreenshots } from './enro
 import { OrphanCoursesPage } from './pages/OrphanCoursesPage';
 import { PaymentPlanPage } from './pages/PaymentPlanPage';
 import { takeResidenceScreenshots } from './residence-screenshots';
+import { takeRequestsScreenshots } from './requests-screenshots';
 import { RefundCalculatorPage } from './pages/RefundCalculatorPage';
 import { SignInPage } from './pages/SignInPage';
 import { StudentFeesPage } from './pages/StudentFeesPage';
@@ -130,6 +131,7 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(out, '22-command-palette.png') });
   await page.keyboard.press('Escape');
+  await takeRequestsScreenshots(env, page, out);
   // Last: applying the start-date run changes the statuses the screens above show.
   await takeApplicationScreenshots(env, page, out);
   console.log(`Screenshots in ${out}`);

@@ -20,6 +20,12 @@ export interface Database {
   documentEvents: DocumentEventTable;
   indNotifications: IndNotificationTable;
   issuedDocuments: IssuedDocumentTable;
+  sscRequests: SscRequestTable;
+  sscRequestEvidence: SscRequestEvidenceTable;
+  exchangeStays: ExchangeStayTable;
+  examAttempts: ExamAttemptTable;
+  plagiarismFindings: PlagiarismFindingTable;
+  exchangeExtensions: ExchangeExtensionTable;
 }
 
 export interface SchemaMigrationTable {
@@ -90,6 +96,14 @@ export interface CourseRegistrationTable {
   courseId: number;
   academicYear: string;
   registeredAt: string;
+  /** Migration 009: a dropped registration is kept, on the transcript or not (Exchange guide, Grade transcripts). */
+  status: ColumnType<
+    'registered' | 'dropped',
+    'registered' | 'dropped' | undefined,
+    'registered' | 'dropped'
+  >;
+  droppedOn: ColumnType<string | null, string | null | undefined, string | null>;
+  isOnTranscript: ColumnType<number, number | undefined, number>;
 }
 
 export interface AuditLogTable {
@@ -239,4 +253,103 @@ export interface IssuedDocumentTable {
   statusChangedBy: string | null;
   supersedesId: number | null;
   supersededById: number | null;
+}
+
+/** A request to the SSC director (Art 4.4, 15.5, 30, 30.9, 41–42); frozen once decided. */
+export interface SscRequestTable {
+  id: Generated<number>;
+  reference: string;
+  studentId: number;
+  enrolmentId: number | null;
+  kind:
+    | 'simultaneous-enrolment-exemption'
+    | 'board-position-exemption'
+    | 'handling-fee-exemption'
+    | 'interim-enrolment'
+    | 'unforeseen-circumstances';
+  receivedOn: string;
+  grounds: string;
+  detailsJson: string;
+  status: ColumnType<'open' | 'granted' | 'refused', 'open' | undefined, 'granted' | 'refused'>;
+  decidedOn: string | null;
+  decidedBy: string | null;
+  decidedById: number | null;
+  decisionReasoning: string | null;
+  decisionEffectsJson: string | null;
+  letterSha256: string | null;
+  letterFileName: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  createdAt: ColumnType<string, string, never>;
+  createdBy: ColumnType<string, string, never>;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** A scan attached to a request to the SSC as evidence (Art 42); append-only. */
+export interface SscRequestEvidenceTable {
+  id: Generated<number>;
+  requestId: number;
+  evidence: string;
+  receivedOn: string;
+  fileName: string;
+  contentType: string;
+  sha256: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** The exchange facts of an enrolment of kind 'exchange' (migration 009; Art 10.4, Exchange guide). */
+export interface ExchangeStayTable extends Versioned {
+  id: Generated<number>;
+  enrolmentId: number;
+  studentId: number;
+  homeUniversity: string;
+  homeCountry: string | null;
+  agreement: string;
+  /** Semester keys in order, e.g. ["2022-fall","2023-spring"]. */
+  semestersJson: string;
+  startsOn: string;
+  endsOn: string;
+  umAccountEndsOn: string;
+}
+
+/** One sitting of a course's exam for a student: the first sitting or the re-sit (migration 009). */
+export interface ExamAttemptTable extends Versioned {
+  id: Generated<number>;
+  studentId: number;
+  courseId: number;
+  academicYear: string;
+  sitting: 'first' | 'resit';
+  status: 'registered' | 'deregistered' | 'graded';
+  registeredHow: 'with-course' | 'automatic' | 'on-request';
+  /** Tenths of a grade (55 = 5.5); null for NG or while not graded. */
+  gradeTenths: number | null;
+  isNoGrade: ColumnType<number, number | undefined, number>;
+  gradedOn: string | null;
+}
+
+/** A plagiarism finding: the period's results become 0, no re-sits for the rest of the year (migration 009). */
+export interface PlagiarismFindingTable {
+  id: Generated<number>;
+  studentId: number;
+  academicYear: string;
+  period: number;
+  decidedOn: string;
+  note: string | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** A decision on a request to extend an exchange, with every condition (migration 009). */
+export interface ExchangeExtensionTable {
+  id: Generated<number>;
+  stayId: number;
+  direction: 'fall-to-spring' | 'spring-to-fall';
+  requestedOn: string;
+  homeUniversityPermits: number;
+  iroPermits: number;
+  outcome: 'approved' | 'refused';
+  conditionsJson: string;
+  decidedAt: string;
+  decidedBy: string;
 }

@@ -1,6 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { pdfFontFiles, pdfFonts, registerPdfFonts } from './pdf-fonts';
-import { resourceFilePath } from '../resource-files';
+import { pdfFonts, registerPdfFonts } from './pdf-fonts';
 import { a4Layout, type PdfDocument } from './page-layout';
 
 /** What the PDF says about itself (document properties and XMP metadata). */
@@ -42,8 +41,9 @@ export function createA4Document(metadata: DocumentMetadata): PdfDocument {
     displayTitle: true,
     bufferPages: true,
     autoFirstPage: false,
-    // The default font, set before any page exists: without it pdfkit would load Helvetica, which cannot be embedded.
-    font: resourceFilePath(pdfFontFiles.regular),
+    // No default font: pdfkit would otherwise load Helvetica, which cannot be embedded, or parse and embed a
+    // second copy of DejaVu Sans. The registered fonts are selected below, before the first page.
+    font: null as unknown as string,
     info: {
       Title: safeForXmp(metadata.title),
       Subject: safeForXmp(metadata.subject),
@@ -56,6 +56,7 @@ export function createA4Document(metadata: DocumentMetadata): PdfDocument {
     },
   });
   registerPdfFonts(doc);
+  doc.font(pdfFonts.regular);
   doc.addPage();
   doc.font(pdfFonts.regular).fontSize(a4Layout.fontSize.body).fillColor(a4Layout.colours.text);
   return doc;

@@ -126,6 +126,16 @@ describe('official documents (src/core/pdf)', () => {
     expect(inspectPdf(pdf).info['Title']).toBe('Fees and charges draft');
   });
 
+  it('keeps every letter extractable when documents share the parsed font (Cyrillic р is drawn from Latin p)', async () => {
+    await renderPdf(spec(), (doc) => {
+      writeParagraph(doc, 'Фёдор Достоевский, Пётр');
+    });
+    const later = await renderPdf(spec(), (doc) => {
+      writeParagraph(doc, 'Description: https://example.org/pp');
+    });
+    expect(inspectPdf(later).flatText).toContain('Description: https://example.org/pp');
+  });
+
   it('ships the fonts of the dejavu-fonts-ttf package in resources/fonts', () => {
     // Packaged apps read resources/fonts; this notices a package upgrade that was not copied there.
     const require = createRequire(import.meta.url);

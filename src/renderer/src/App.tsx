@@ -17,11 +17,13 @@ import {
   IconCalculator,
   IconCalendarDollar,
   IconFileCertificate,
+  IconFileStack,
   IconFileSpreadsheet,
   IconGavel,
   IconHistory,
   IconHome,
   IconId,
+  IconInbox,
   IconPlaneDeparture,
   IconShieldCheck,
   IconLinkOff,
@@ -32,7 +34,7 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { spotlight } from '@mantine/spotlight';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { Role } from '../../shared/api';
 import { useHashRoute } from './api/useHashRoute';
 import { useSession } from './api/useSession';
@@ -48,8 +50,10 @@ import { PaymentPlanPage } from './features/fees/PaymentPlanPage';
 import { RefundCalculatorPage } from './features/fees/RefundCalculatorPage';
 import { OverviewPage } from './features/home/OverviewPage';
 import { ProvisionsPage } from './features/provisions/ProvisionsPage';
+import { RequestsPage } from './features/requests/RequestsPage';
 import { IndNotificationsPage } from './features/residence/IndNotificationsPage';
 import { VerifyPage } from './features/issuing/VerifyPage';
+import { BatchIssuePage } from './features/issuing/BatchIssuePage';
 import { LongTermResidentCheckPage } from './features/residence/LongTermResidentCheckPage';
 import { SetupAdministratorPage } from './features/session/SetupAdministratorPage';
 import { SignInPage } from './features/session/SignInPage';
@@ -64,91 +68,134 @@ interface Screen {
   readonly page: () => ReactNode;
   /** Roles that see the screen; default every role. */
   readonly roles?: readonly Role[];
+  /** The heading it is listed under in the navigation; none for the overview. */
+  readonly group?: string;
 }
 
 const screens: readonly Screen[] = [
   { path: '/', label: 'Overview', icon: <IconHome size={18} />, page: () => <OverviewPage /> },
   {
-    path: '/orphans',
-    label: 'Courses without programme',
-    icon: <IconLinkOff size={18} />,
-    page: () => <OrphanCoursesPage />,
-  },
-  { path: '/courses', label: 'Courses', icon: <IconBooks size={18} />, page: () => <CoursesPage /> },
-  {
-    path: '/programmes',
-    label: 'Programmes',
-    icon: <IconSchool size={18} />,
-    page: () => <ProgrammesPage />,
-  },
-  {
-    path: '/transfer',
-    label: 'Import and export',
-    icon: <IconFileSpreadsheet size={18} />,
-    page: () => <ImportExportPage />,
-  },
-  {
+    group: 'Students',
     path: '/students',
     label: 'Students and fees',
     icon: <IconUserSearch size={18} />,
     page: () => <StudentsPage />,
   },
   {
+    group: 'Students',
     path: '/documents',
     label: 'Documents',
     icon: <IconFileCertificate size={18} />,
     page: () => <DocumentsPage />,
   },
   {
-    path: '/arrears',
-    label: 'Arrears',
-    icon: <IconAlarm size={18} />,
-    page: () => <ArrearsPage />,
+    group: 'Students',
+    path: '/requests',
+    label: 'Requests to the SSC',
+    icon: <IconInbox size={18} />,
+    page: () => <RequestsPage />,
   },
   {
+    group: 'Students',
     path: '/ltr',
     label: 'EU long-term resident check',
     icon: <IconId size={18} />,
     page: () => <LongTermResidentCheckPage />,
   },
   {
+    group: 'Students',
     path: '/ind',
     label: 'IND notifications',
     icon: <IconPlaneDeparture size={18} />,
     page: () => <IndNotificationsPage />,
   },
   {
-    path: '/verify',
-    label: 'Verify a document',
-    icon: <IconShieldCheck size={18} />,
-    page: () => <VerifyPage />,
+    group: 'Fees',
+    path: '/arrears',
+    label: 'Arrears',
+    icon: <IconAlarm size={18} />,
+    page: () => <ArrearsPage />,
   },
   {
+    group: 'Fees',
     path: '/fees',
     label: 'Fee calculator',
     icon: <IconCalculator size={18} />,
     page: () => <FeeCalculatorPage />,
   },
   {
+    group: 'Fees',
     path: '/refunds',
     label: 'Refund calculator',
     icon: <IconReceiptRefund size={18} />,
     page: () => <RefundCalculatorPage />,
   },
   {
+    group: 'Fees',
     path: '/payment-plan',
     label: 'Payment plan',
     icon: <IconCalendarDollar size={18} />,
     page: () => <PaymentPlanPage />,
   },
   {
+    group: 'Official documents',
+    path: '/batch',
+    label: 'Batch issue',
+    icon: <IconFileStack size={18} />,
+    page: () => <BatchIssuePage />,
+    roles: ['desk', 'ssc', 'admin'],
+  },
+  {
+    group: 'Official documents',
+    path: '/verify',
+    label: 'Verify a document',
+    icon: <IconShieldCheck size={18} />,
+    page: () => <VerifyPage />,
+  },
+  {
+    group: 'Catalogue',
+    path: '/orphans',
+    label: 'Courses without programme',
+    icon: <IconLinkOff size={18} />,
+    page: () => <OrphanCoursesPage />,
+  },
+  {
+    group: 'Catalogue',
+    path: '/courses',
+    label: 'Courses',
+    icon: <IconBooks size={18} />,
+    page: () => <CoursesPage />,
+  },
+  {
+    group: 'Catalogue',
+    path: '/programmes',
+    label: 'Programmes',
+    icon: <IconSchool size={18} />,
+    page: () => <ProgrammesPage />,
+  },
+  {
+    group: 'Catalogue',
+    path: '/transfer',
+    label: 'Import and export',
+    icon: <IconFileSpreadsheet size={18} />,
+    page: () => <ImportExportPage />,
+  },
+  {
+    group: 'Reference and administration',
     path: '/provisions',
     label: 'Enrolment Provisions',
     icon: <IconGavel size={18} />,
     page: () => <ProvisionsPage />,
   },
-  { path: '/audit', label: 'Audit trail', icon: <IconHistory size={18} />, page: () => <AuditPage /> },
   {
+    group: 'Reference and administration',
+    path: '/audit',
+    label: 'Audit trail',
+    icon: <IconHistory size={18} />,
+    page: () => <AuditPage />,
+  },
+  {
+    group: 'Reference and administration',
     path: '/staff',
     label: 'Staff',
     icon: <IconUsers size={18} />,
@@ -205,18 +252,24 @@ export function App() {
       <AppShell.Navbar p="xs">
         <AppShell.Section component={ScrollArea} grow>
           <nav aria-label="Areas">
-            {visible.map((screen) => (
-              <NavLink
-                key={screen.path}
-                href={`#${screen.path}`}
-                label={screen.label}
-                leftSection={screen.icon}
-                active={screen === current}
-                onClick={(event) => {
-                  event.preventDefault();
-                  navigate(screen.path);
-                }}
-              />
+            {visible.map((screen, index) => (
+              <Fragment key={screen.path}>
+                {screen.group !== undefined && screen.group !== visible[index - 1]?.group && (
+                  <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+                    {screen.group}
+                  </Text>
+                )}
+                <NavLink
+                  href={`#${screen.path}`}
+                  label={screen.label}
+                  leftSection={screen.icon}
+                  active={screen === current}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    navigate(screen.path);
+                  }}
+                />
+              </Fragment>
             ))}
           </nav>
         </AppShell.Section>

@@ -83,6 +83,63 @@ export type VerificationResult = z.infer<typeof verificationResultSchema>;
 
 const reason = z.string().trim().min(3, 'Say why, e.g. "issued with the wrong programme".').max(500);
 
+const academicYear = z.string().regex(/^\d{4}-\d{2}$/, 'Use an academic year such as 2022-23.');
+
+/** Where a batch stands: running, or ended by completing, by cancelling, or by an unexpected failure. */
+export const batchStates = ['running', 'completed', 'cancelled', 'failed'] as const;
+export type BatchState = (typeof batchStates)[number];
+
+/** What a batch did for one student: issued (with the register number), refused (with the articles) or failed. */
+export const batchResultSchema = z.object({
+  enrolmentId: id,
+  studentId: id,
+  studentNumber: z.string(),
+  studentName: z.string(),
+  outcome: z.enum(['issued', 'refused', 'failed']),
+  /** Issued: the register entry and the file name it has in the ZIP. */
+  documentId: id.nullable(),
+  number: z.string().nullable(),
+  fileName: z.string().nullable(),
+  /** Refused: why, article by article; failed: one reason naming what went wrong. */
+  reasons: z.array(reasonSchema),
+});
+export type BatchResult = z.infer<typeof batchResultSchema>;
+
+/** A batch job as its screen polls it: what it covers, how far it got, and each student's result so far. */
+export const batchJobSchema = z.object({
+  batchId: z.string(),
+  kind: z.enum(issuedDocumentKinds),
+  kindLabel: z.string(),
+  programmeCode: z.string(),
+  programmeName: z.string(),
+  academicYear: z.string(),
+  state: z.enum(batchStates),
+  /** Enrolments selected when the batch started. */
+  total: z.number().int().nonnegative(),
+  /** Enrolments handled so far (issued + refused + failed). */
+  processed: z.number().int().nonnegative(),
+  issued: z.number().int().nonnegative(),
+  refused: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  startedAt: z.string(),
+  startedBy: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Why a batch ended early: cancelled by whom, or the unexpected error. */
+  message: z.string().nullable(),
+  results: z.array(batchResultSchema),
+});
+export type BatchJob = z.infer<typeof batchJobSchema>;
+
+/** What a batch for a kind and year would cover: the years with enrolments and each programme's count. */
+export const batchSelectionSchema = z.object({
+  academicYears: z.array(z.string()),
+  academicYear: z.string().nullable(),
+  programmes: z.array(z.object({ code: z.string(), name: z.string(), enrolments: z.number().int() })),
+});
+export type BatchSelection = z.infer<typeof batchSelectionSchema>;
+
+const batchId = z.string().min(1).max(100);
+
 /** Official documents: the register, issuing (Art 5, 8.3), reissuing, revoking and verifying. */
 export const documentsContract = {
   issue: defineCall({
@@ -125,6 +182,51 @@ export const documentsContract = {
     access: ['desk', 'ssc', 'admin'],
     input: z.object({ documentId: id, reason }),
     output: issuedDocumentSchema,
+  }),
+  batchSelection: defineCall({
+    name: 'documents:batchSelection',
+    summary:
+      'What a batch of one document kind would cover: the academic years, and per programme how many enrolments',
+    access: ['desk', 'ssc', 'admin'],
+    input: z.object({ kind: z.enum(issuedDocumentKinds), academicYear: academicYear.optional() }),
+    output: batchSelectionSchema,
+  }),
+  startBatch: defineCall({
+    name: 'documents:startBatch',
+    summary:
+      'Start issuing one document kind for every enrolment of a programme in an academic year; poll documents:batchStatus',
+    access: ['desk', 'ssc', 'admin'],
+    input: z.object({
+      kind: z.enum(issuedDocumentKinds),
+      programmeCode: z.string().trim().min(1, 'Choose the programme.'),
+      academicYear,
+      /** Pre-master's certificates: the day the pre-master's was completed (Art 8.3). */
+      completedOn: isoDate.optional(),
+    }),
+    output: batchJobSchema,
+  }),
+  batchStatus: defineCall({
+    name: 'documents:batchStatus',
+    summary:
+      'Where a batch stands: progress and each student’s result (issued with number, or refused with why)',
+    access: ['desk', 'ssc', 'admin'],
+    input: z.object({ batchId }),
+    output: batchJobSchema,
+  }),
+  cancelBatch: defineCall({
+    name: 'documents:cancelBatch',
+    summary:
+      'Cancel a running batch after the document in hand; the documents issued so far stay fully registered',
+    access: ['desk', 'ssc', 'admin'],
+    input: z.object({ batchId }),
+    output: batchJobSchema,
+  }),
+  batchZip: defineCall({
+    name: 'documents:batchZip',
+    summary: 'The PDFs a finished or cancelled batch issued, in one ZIP with a CSV of every student’s result',
+    access: ['desk', 'ssc', 'admin'],
+    input: z.object({ batchId }),
+    output: z.object({ fileName: z.string(), zipBase64: z.string(), files: z.number().int() }),
   }),
   verify: defineCall({
     name: 'documents:verify',

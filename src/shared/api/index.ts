@@ -3,12 +3,14 @@ import { auditContract } from './audit.contract';
 import { catalogueContract } from './catalogue.contract';
 import { documentsContract } from './documents.contract';
 import { enrolmentsContract } from './enrolments.contract';
+import { exchangeContract } from './exchange.contract';
 import type { Envelope } from '../errors';
 import type { CallDefinition } from './define-call';
 import { feesContract } from './fees.contract';
 import { ledgerContract } from './ledger.contract';
 import { paymentsContract } from './payments.contract';
 import { provisionsContract } from './provisions.contract';
+import { requestsContract } from './requests.contract';
 import { residenceContract } from './residence.contract';
 import { sessionContract, staffContract } from './session.contract';
 import { studentsContract } from './students.contract';
@@ -32,6 +34,8 @@ export const api = {
   residence: residenceContract,
   students: studentsContract,
   documents: documentsContract,
+  requests: requestsContract,
+  exchange: exchangeContract,
 } as const;
 
 type Api = typeof api;

@@ -29,6 +29,7 @@ export const testStaff = {
   desk: { username: 'dirk', displayName: 'Dirk Desk', role: 'desk' },
   desk2: { username: 'dana', displayName: 'Dana Desk', role: 'desk' },
   iro: { username: 'ingrid', displayName: 'Ingrid IRO', role: 'iro' },
+  ssc: { username: 'sofie', displayName: 'Sofie SSC', role: 'ssc' },
 } as const;
 
 /** A desk on a temporary database, its web bridge, and a browser. */

@@ -5,6 +5,8 @@ import { migration004PaymentArrangements } from './004-payment-arrangements';
 import { migration005EnrolmentDesk } from './005-enrolment-desk';
 import { migration006IndNotifications } from './006-ind-notifications';
 import { migration007IssuedDocuments } from './007-issued-documents';
+import { migration008SscRequests } from './008-ssc-requests';
+import { migration009Exchange } from './009-exchange';
 import type { Migration } from './migration';
 
 /** Every migration in order. Append only. */
@@ -16,4 +18,6 @@ export const migrations: readonly Migration[] = [
   migration005EnrolmentDesk,
   migration006IndNotifications,
   migration007IssuedDocuments,
+  migration008SscRequests,
+  migration009Exchange,
 ];

@@ -26,7 +26,8 @@ export function toCourse(row: Selectable<CourseTable>): Course {
   };
 }
 
-const registeredStudents = sql<number>`(select count(*) from course_registrations r where r.course_id = courses.id)`;
+// Dropped registrations (exchange students, migration 009) no longer count.
+const registeredStudents = sql<number>`(select count(*) from course_registrations r where r.course_id = courses.id and r.status = 'registered')`;
 
 /** Escapes LIKE wildcards so that a search for "100%" finds the text "100%". */
 function likePattern(text: string): string {
@@ -45,7 +46,9 @@ export async function countCatalogue(db: DeskDb) {
         'orphanCourses',
       ),
       sql<number | string>`(select count(*) from students)`.as('students'),
-      sql<number | string>`(select count(*) from course_registrations)`.as('registrations'),
+      sql<number | string>`(select count(*) from course_registrations where status = 'registered')`.as(
+        'registrations',
+      ),
     ])
     .executeTakeFirstOrThrow();
   return row;

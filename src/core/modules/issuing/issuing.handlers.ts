@@ -7,6 +7,7 @@ import {
   revokeDocument,
   verifyDocument,
 } from './issuing.service';
+import { batchSelection } from './issuing-batches';
 
 /** The document register: issuing, reissuing, revoking and verifying (Art 5, 8.3; DESIGN.md §5). */
 export const documentsHandlers: HandlerMap<'documents:'> = {
@@ -16,4 +17,10 @@ export const documentsHandlers: HandlerMap<'documents:'> = {
   'documents:reissue': (input, ctx) => reissueDocument(ctx, input),
   'documents:revoke': (input, ctx) => revokeDocument(ctx, input),
   'documents:verify': (input, ctx) => verifyDocument(ctx, input),
+  'documents:batchSelection': (input, ctx) => batchSelection(ctx, input),
+  'documents:startBatch': (input, ctx) => ctx.issuingBatches.start(ctx, input),
+  'documents:batchStatus': (input, ctx) => Promise.resolve(ctx.issuingBatches.status(input.batchId)),
+  'documents:cancelBatch': (input, ctx) =>
+    Promise.resolve(ctx.issuingBatches.cancel(input.batchId, ctx.actor.name)),
+  'documents:batchZip': (input, ctx) => Promise.resolve(ctx.issuingBatches.zip(ctx, input.batchId)),
 };

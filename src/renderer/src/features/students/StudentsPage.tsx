@@ -25,6 +25,7 @@ import { DataTable } from '../../components/DataTable';
 import { FactsForm } from '../fees/FactsForm';
 import { EnrolmentDeskSection } from '../enrolments/EnrolmentDeskSection';
 import { IssuedDocumentsSection } from '../issuing/IssuedDocumentsSection';
+import { StudentRequestsSection } from '../requests/StudentRequestsSection';
 import type { FeeFactsInput } from '../fees/useFeeQuote';
 import { ResidenceSection } from '../residence/ResidenceSection';
 import { EnrolmentFeePanel } from './EnrolmentFeePanel';
@@ -285,6 +286,7 @@ function StudentFilePage({ studentId }: { studentId: number }) {
       <ResidenceSection studentId={studentId} />
       <EnrolmentDeskSection studentId={studentId} />
       <IssuedDocumentsSection studentId={studentId} />
+      <StudentRequestsSection studentId={studentId} />
       <StudentFees studentId={studentId} />
     </Stack>
   );

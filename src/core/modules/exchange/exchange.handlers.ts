@@ -1,0 +1,27 @@
+import type { HandlerMap } from '../../handler-map';
+import {
+  decideExchangeExtension,
+  deregisterFromResit,
+  dropExchangeCourse,
+  exchangeFile,
+  exchangeOverview,
+  recordExamResult,
+  recordExchangeStay,
+  recordPlagiarism,
+  registerExchangeCourse,
+  registerForResit,
+} from './exchange.service';
+
+/** Exchange students: stays, course registration, results and re-sits, plagiarism, extensions. */
+export const exchangeHandlers: HandlerMap<'exchange:'> = {
+  'exchange:recordStay': (input, ctx) => recordExchangeStay(ctx, input),
+  'exchange:overview': (input, ctx) => exchangeOverview(ctx.db, input),
+  'exchange:file': (input, ctx) => exchangeFile(ctx.db, input.studentId),
+  'exchange:registerCourse': (input, ctx) => registerExchangeCourse(ctx, input),
+  'exchange:dropCourse': (input, ctx) => dropExchangeCourse(ctx, input),
+  'exchange:recordResult': (input, ctx) => recordExamResult(ctx, input),
+  'exchange:registerResit': (input, ctx) => registerForResit(ctx, input),
+  'exchange:deregisterResit': (input, ctx) => deregisterFromResit(ctx, input),
+  'exchange:recordPlagiarism': (input, ctx) => recordPlagiarism(ctx, input),
+  'exchange:decideExtension': (input, ctx) => decideExchangeExtension(ctx, input),
+};

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { defineCall, everyRole } from './define-call';
+
+const id = z.number().int().positive();
+const isoDate = z.iso.date('Use a date such as 2022-09-01.');
+/** A semester as staff say it: '2022-fall' (periods 1–3 of 2022-23) or '2023-spring' (periods 4–6). */
+export const semesterKeySchema = z
+  .string()
+  .regex(/^\d{4}-(fall|spring)$/, 'Use a semester such as 2022-fall or 2023-spring.');
+
+/** Why a rule applied: the section of the exchange guide (or article) and one sentence. */
+export const guideReasonSchema = z.object({ article: z.string(), text: z.string() });
+
+/** Who may change exchange records: the IRO (and an administrator). */
+const iroAccess = ['iro', 'admin'] as const;
+
+/** A course registration of an exchange student with its status. */
+export const exchangeRegistrationSchema = z.object({
+  courseId: id,
+  code: z.string(),
+  title: z.string(),
+  period: z.number().int(),
+  ects: z.number(),
+  isSkillsTraining: z.boolean(),
+  status: z.enum(['registered', 'dropped']),
+  droppedOn: z.string().nullable(),
+  isOnTranscript: z.boolean(),
+});
+
+/** One exam sitting with its result and the scale's description. */
+export const examAttemptViewSchema = z.object({
+  id,
+  courseId: id,
+  code: z.string(),
+  sitting: z.enum(['first', 'resit']),
+  status: z.enum(['registered', 'deregistered', 'graded']),
+  registeredHow: z.enum(['with-course', 'automatic', 'on-request']),
+  /** '7.5', 'NG', or null while not graded. */
+  grade: z.string().nullable(),
+  description: z.string().nullable(),
+  isPass: z.boolean().nullable(),
+});
+
+/** The exchange facts of a student: the stay, registrations, results, violations and GPA. */
+export const exchangeFileSchema = z.object({
+  studentId: id,
+  studentNumber: z.string(),
+  name: z.string(),
+  stay: z.object({
+    id,
+    enrolmentId: id,
+    homeUniversity: z.string(),
+    homeCountry: z.string().nullable(),
+    agreement: z.string(),
+    semesters: z.array(z.string()),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    umAccountEndsOn: z.string(),
+    version: z.number().int(),
+    reasons: z.array(guideReasonSchema),
+  }),
+  registrations: z.array(exchangeRegistrationSchema),
+  attempts: z.array(examAttemptViewSchema),
+  violations: z.array(guideReasonSchema.extend({ period: z.number().int() })),
+  /** Excluded from re-sits for the rest of the year after plagiarism; null otherwise. */
+  resitExclusion: z
+    .object({ academicYear: z.string(), period: z.number().int(), decidedOn: z.string() })
+    .nullable(),
+  /** The GPA per programme (null: courses not linked to a programme) with whether the faculty shows it. */
+  gpa: z.array(
+    z.object({
+      programmeCode: z.string().nullable(),
+      faculty: z.string().nullable(),
+      gpa: z.number().nullable(),
+      isShown: z.boolean(),
+    }),
+  ),
+});
+export type ExchangeFile = z.infer<typeof exchangeFileSchema>;
+
+/** A row of the IRO's overview. */
+export const exchangeOverviewRowSchema = z.object({
+  studentId: id,
+  studentNumber: z.string(),
+  name: z.string(),
+  homeUniversity: z.string(),
+  semesters: z.array(z.string()),
+  courses: z.array(z.string()),
+  violations: z.array(guideReasonSchema.extend({ period: z.number().int() })),
+});
+
+/** The outcome of an extension request, each condition met or not. */
+export const extensionDecisionSchema = z.object({
+  outcome: z.enum(['approved', 'refused']),
+  conditions: z.array(
+    guideReasonSchema.extend({
+      key: z.enum(['direction', 'first-period-passed', 'home-university', 'iro', 'deadline', 'maximum-stay']),
+      isMet: z.boolean(),
+    }),
+  ),
+  /** The semesters of the stay after the decision. */
+  semesters: z.array(z.string()),
+});
+
+const studentCourse = z.object({ studentId: id, courseId: id });
+
+/** Exchange students (issue 6): stays, course registration, results and re-sits, extensions. */
+export const exchangeContract = {
+  recordStay: defineCall({
+    name: 'exchange:recordStay',
+    input: z.object({
+      enrolmentId: id,
+      homeUniversity: z.string().trim().min(1, 'Name the home university.'),
+      homeCountry: z.string().trim().length(2, 'Use a two-letter country code.').nullable().default(null),
+      agreement: z.string().trim().min(1, 'Name the exchange agreement.'),
+      semesters: z.array(semesterKeySchema).min(1, 'Choose at least one semester.'),
+    }),
+    output: exchangeFileSchema,
+    access: iroAccess,
+    summary:
+      'Record the exchange facts of an exchange enrolment (Art 10.4): home university, agreement, semesters',
+  }),
+  overview: defineCall({
+    name: 'exchange:overview',
+    input: z.object({ semester: semesterKeySchema.optional(), homeUniversity: z.string().optional() }),
+    output: z.object({ items: z.array(exchangeOverviewRowSchema) }),
+    access: everyRole,
+    summary: 'Exchange students by semester and home university, with their courses and rule violations',
+  }),
+  file: defineCall({
+    name: 'exchange:file',
+    input: z.object({ studentId: id }),
+    output: exchangeFileSchema,
+    access: everyRole,
+    summary: "A student's exchange: stay, course registrations, results, violations, GPA",
+  }),
+  registerCourse: defineCall({
+    name: 'exchange:registerCourse',
+    input: studentCourse,
+    output: z.object({ reasons: z.array(guideReasonSchema), file: exchangeFileSchema }),
+    access: iroAccess,
+    summary: 'Register an exchange student for a course; refused with the rule of the exchange guide',
+  }),
+  dropCourse: defineCall({
+    name: 'exchange:dropCourse',
+    input: studentCourse,
+    output: z.object({
+      reasons: z.array(guideReasonSchema),
+      isOnTranscript: z.boolean(),
+      file: exchangeFileSchema,
+    }),
+    access: iroAccess,
+    summary: 'Drop a course; the only course of a period is refused; a late drop stays on the transcript',
+  }),
+  recordResult: defineCall({
+    name: 'exchange:recordResult',
+    input: studentCourse.extend({
+      sitting: z.enum(['first', 'resit']),
+      grade: z.union([z.number(), z.literal('NG')]),
+      gradedOn: isoDate,
+    }),
+    output: z.object({ reasons: z.array(guideReasonSchema), file: exchangeFileSchema }),
+    access: iroAccess,
+    summary: 'Record a result (1.0–10.0 or NG); an insufficient first result registers for the re-sit',
+  }),
+  registerResit: defineCall({
+    name: 'exchange:registerResit',
+    input: studentCourse,
+    output: z.object({ reasons: z.array(guideReasonSchema), file: exchangeFileSchema }),
+    access: iroAccess,
+    summary: 'Register for a re-sit (after NG, or again after deregistering); refused after plagiarism',
+  }),
+  deregisterResit: defineCall({
+    name: 'exchange:deregisterResit',
+    input: studentCourse,
+    output: exchangeFileSchema,
+    access: iroAccess,
+    summary: 'Deregister a student from a re-sit',
+  }),
+  recordPlagiarism: defineCall({
+    name: 'exchange:recordPlagiarism',
+    input: z.object({
+      studentId: id,
+      period: z.number().int().min(1).max(6),
+      decidedOn: isoDate,
+      note: z.string().nullable().default(null),
+    }),
+    output: z.object({ reasons: z.array(guideReasonSchema), file: exchangeFileSchema }),
+    access: iroAccess,
+    summary:
+      "Record plagiarism: the period's results become 0 and re-sits are closed for the rest of the year",
+  }),
+  decideExtension: defineCall({
+    name: 'exchange:decideExtension',
+    input: z.object({
+      studentId: id,
+      direction: z.enum(['fall-to-spring', 'spring-to-fall']),
+      requestedOn: isoDate,
+      homeUniversityPermits: z.boolean(),
+      iroPermits: z.boolean(),
+      /** True: show the decision without recording it. */
+      dryRun: z.boolean().default(false),
+    }),
+    output: extensionDecisionSchema,
+    access: iroAccess,
+    summary:
+      'Decide a request to extend an exchange; each condition of the guide met or not; approval extends the stay',
+  }),
+};

@@ -1,0 +1,171 @@
+import { toString as qrCodeSvg } from 'qrcode';
+import { chromium } from 'playwright-core';
+import { systemActor } from '../../src/core/context';
+import { createDesk } from '../../src/core/desk';
+import { IssuingBatches } from '../../src/core/modules/issuing/issuing-batches';
+import {
+  renderIssuedDocument,
+  verificationUrlOf,
+  type IssuedDocumentContent,
+} from '../../src/core/modules/issuing/issued-document.pdf';
+import {
+  formatVerificationCode,
+  newVerificationCode,
+} from '../../src/core/modules/issuing/verification-code';
+import { issuingOffice } from '../../src/core/pdf';
+
+const programmeCode = 'b-psychology';
+
+/** A certificate of enrolment as the issuing service fills it in. */
+function certificate(i: number): IssuedDocumentContent {
+  const code = newVerificationCode();
+  return {
+    title: 'Certificate of enrolment',
+    number: `UM-2022-${String(i + 1).padStart(6, '0')}`,
+    verificationCode: code,
+    verificationUrl: verificationUrlOf(code),
+    studentName: 'Łukasz Dvořák',
+    studentNumber: `i6${String(100000 + i)}`,
+    declaration:
+      'Maastricht University certifies that the student named below is enrolled in the programme stated for the academic year stated.',
+    contents: [
+      ['Name', 'Łukasz Dvořák'],
+      ['Date of birth', '14 March 2003'],
+      ['Student number', `i6${String(100000 + i)}`],
+      ['Programme', 'B Psychology'],
+      ['Mode of study', 'Full-time'],
+      ['Academic year', '2022-23'],
+      ['Enrolled from', '1 September 2022'],
+      ['Until', '31 August 2023'],
+    ],
+    notes: [
+      'This certificate of enrolment is issued under Article 5 paragraph 1 of the Enrolment Provisions 2022-2023.',
+      'Together with the UM card it proves the student’s identity at Maastricht University (Article 5 paragraph 3). It remains the property of Maastricht University (Article 5 paragraph 4).',
+    ],
+    issuedOnText: '5 September 2022',
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** The same certificate as HTML for Chromium: letterhead, declaration, contents, notes, footer with QR code. */
+async function certificateHtml(content: IssuedDocumentContent): Promise<string> {
+  const code = formatVerificationCode(content.verificationCode);
+  const qr = await qrCodeSvg(content.verificationUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 });
+  const rows = (pairs: readonly (readonly [string, string])[]) =>
+    pairs.map(([l, v]) => `<tr><th>${escapeHtml(l)}</th><td>${escapeHtml(v)}</td></tr>`).join('');
+  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(content.title)}</title><style>
+@page { size: A4; margin: 138pt 64pt 104pt 64pt; }
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; color: #1a1a1a; }
+header { position: fixed; top: -98pt; left: 0; right: 0; border-bottom: 1.2pt solid #e84e10; height: 86pt; }
+header h1 { font-size: 17pt; color: #001c3d; margin: 0; } header p { font-size: 9.5pt; color: #001c3d; margin: 6pt 0; }
+header address { position: absolute; right: 0; top: 0; font-size: 7.5pt; color: #5c6370; text-align: right; font-style: normal; }
+footer { position: fixed; bottom: -80pt; left: 0; right: 0; border-top: 0.5pt solid #c8ccd2; font-size: 7.5pt; padding-top: 6pt; }
+footer svg { position: absolute; right: 0; top: 6pt; width: 52pt; height: 52pt; }
+h2 { font-size: 13pt; color: #001c3d; } th { text-align: left; color: #5c6370; font-weight: normal; width: 130pt; vertical-align: top; }
+.note { font-size: 9pt; }
+</style></head><body>
+<header><h1>${issuingOffice.university}</h1><p>${issuingOffice.unit}</p><address>${[...issuingOffice.address, issuingOffice.email, issuingOffice.website].join('<br>')}</address></header>
+<footer><div><b>Reference</b> ${content.number}</div><div><b>Verification code</b> ${code}</div><div><b>Verify at</b> ${content.verificationUrl}</div>${qr}</footer>
+<h2>${escapeHtml(content.title)}</h2><p>${escapeHtml(content.declaration)}</p>
+<table>${rows(content.contents)}</table>
+${content.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}
+<table>${rows([
+    ['Issued on', content.issuedOnText],
+    ['Document number', content.number],
+    ['Verification code', code],
+  ])}</table>
+<p><b>${issuingOffice.signature}</b><br>${issuingOffice.university}</p>
+</body></html>`;
+}
+
+/**
+ * Issue 5 point 8: batch-issues `count` certificates of enrolment through the batch job (rule, render,
+ * store, register, audit, each in its own transaction), then renders `sample` of the same certificate with
+ * pdfkit alone and as HTML printed to PDF by headless Chromium, and prints the figures and the ratio.
+ */
+export async function benchIssuingBatch(count: number, sample: number): Promise<void> {
+  const desk = await createDesk({
+    databaseFile: ':memory:',
+    clock: { now: () => new Date('2022-09-05T09:00:00Z') },
+  });
+  try {
+    const at = '2022-08-01T08:00:00.000Z';
+    const students = await desk.database.db
+      .insertInto('students')
+      .values(
+        Array.from({ length: count }, (_, i) => ({
+          studentNumber: `i6${String(100000 + i)}`,
+          givenNames: i % 3 === 0 ? 'Łukasz' : i % 3 === 1 ? 'Ελένη' : 'Дмитрий',
+          familyName: i % 3 === 0 ? 'Dvořák' : i % 3 === 1 ? 'Παπαδοπούλου' : 'Иванов',
+          email: null,
+          createdAt: at,
+          updatedAt: at,
+          updatedBy: 'bench',
+        })),
+      )
+      .returning('id')
+      .execute();
+    for (const { id } of students) {
+      const enrolled = await desk.invokeAsOperator(systemActor, 'ledger:enrol', {
+        studentId: id,
+        facts: { programmeCode, nationalities: ['PL'], startDate: '2022-09-01' },
+      });
+      if (!enrolled.ok) throw new Error(enrolled.error.message);
+    }
+
+    const ctx = {
+      db: desk.database.db,
+      clock: { now: () => new Date('2022-09-05T09:00:00Z') },
+      actor: systemActor,
+      attachments: desk.attachments,
+    };
+    const batches = new IssuingBatches();
+    const started = performance.now();
+    const job = await batches.start(ctx, {
+      kind: 'enrolment-certificate',
+      programmeCode,
+      academicYear: '2022-23',
+    });
+    const ended = await batches.settled(job.batchId);
+    const batchSeconds = (performance.now() - started) / 1000;
+    const zipStarted = performance.now();
+    const zip = batches.zip(ctx, job.batchId);
+    const zipSeconds = (performance.now() - zipStarted) / 1000;
+    console.log(
+      `\nbatch issue (Art 5.1, issue 5 point 8): ${ended.issued.toLocaleString('en-GB')} certificates of enrolment issued and registered in ${batchSeconds.toFixed(1)} s: ${Math.round(ended.issued / batchSeconds)} documents per second (target at least 100); ZIP of ${zip.files} PDFs (${(Buffer.byteLength(zip.zipBase64, 'base64') / 1e6).toFixed(1)} MB) in ${zipSeconds.toFixed(2)} s`,
+    );
+
+    const contents = Array.from({ length: sample }, (_, i) => certificate(i));
+    await renderIssuedDocument(contents[0] ?? certificate(0), new Date());
+    const pdfkitStarted = performance.now();
+    for (const content of contents) await renderIssuedDocument(content, new Date('2022-09-05T09:00:00Z'));
+    const pdfkitMs = (performance.now() - pdfkitStarted) / sample;
+
+    const browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.setContent(await certificateHtml(contents[0] ?? certificate(0)));
+      await page.pdf({ format: 'A4', printBackground: true });
+      const chromiumStarted = performance.now();
+      let size = 0;
+      for (const content of contents) {
+        await page.setContent(await certificateHtml(content));
+        size = (await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })).length;
+      }
+      const chromiumMs = (performance.now() - chromiumStarted) / sample;
+      console.log(
+        `certificate rendering, ${sample} each: pdfkit ${pdfkitMs.toFixed(1)} ms per document (${Math.round(1000 / pdfkitMs)} per second), headless Chromium page.pdf() ${chromiumMs.toFixed(1)} ms (${Math.round(1000 / chromiumMs)} per second, ${Math.round(size / 1024)} KB); pdfkit is ${(chromiumMs / pdfkitMs).toFixed(1)}× faster (target at least 10×)`,
+      );
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await desk.close();
+  }
+}
