@@ -9,6 +9,7 @@ import { defaultDatabasePath } from '../core/default-database-path';
 import { createDesk, type Desk } from '../core/desk';
 import { checkDatabase, backupDatabase } from '../core/db/maintenance';
 import { scaleSize, seedCatalogue, demoSize } from '../core/modules/demo/demo-seed';
+import { exchangeStudentsOfSemester } from '../core/modules/exchange/transcript.service';
 import { loadProvisions } from '../core/provisions/load-provisions';
 import { readStoredZip } from '../core/zip/stored-zip';
 
@@ -439,6 +440,66 @@ const commands: Record<string, Command> = {
       return job.state === 'completed' && job.failed === 0 ? 0 : 1;
     },
   },
+  transcript: {
+    summary:
+      "An exchange student's transcript of records: the PDF, EMREX ELMO XML and (with --tors) the EWP tors response",
+    usage:
+      'desk transcript --student ID|NUMBER [--pdf FILE] [--elmo FILE] [--tors FILE] [--json] [--db PATH]',
+    options: {
+      student: { type: 'string' },
+      pdf: { type: 'string' },
+      elmo: { type: 'string' },
+      tors: { type: 'string' },
+    },
+    async run({ desk, actor, values, io, json }) {
+      const studentId = await studentIdOf(desk, values['student']);
+      const files = { pdf: values['pdf'], elmo: values['elmo'], tors: values['tors'] };
+      if (!Object.values(files).some((f) => typeof f === 'string'))
+        throw new UsageError('say where the transcript goes with --pdf FILE and/or --elmo FILE');
+      const envelope = await desk.invokeAsOperator(actor, 'exchange:transcript', { studentId });
+      return report(envelope, io, json, (value) => {
+        const t = value as CallOutput<'exchange:transcript'>;
+        const written = writeTranscriptFiles(t, {
+          pdf: typeof files.pdf === 'string' ? files.pdf : undefined,
+          elmo: typeof files.elmo === 'string' ? files.elmo : undefined,
+          tors: typeof files.tors === 'string' ? files.tors : undefined,
+        });
+        io.out(`${t.reference}: ${written.join(', ')}`);
+      });
+    },
+  },
+  transcripts: {
+    summary:
+      'Transcripts (PDF, ELMO, EWP tors) of every exchange student of a semester into a folder, with the result per student',
+    usage: 'desk transcripts --semester 2022-fall --out DIR [--json] [--db PATH]',
+    options: { semester: { type: 'string' }, out: { type: 'string' } },
+    async run({ desk, actor, values, io, json }) {
+      const semester = values['semester'];
+      if (typeof semester !== 'string' || !/^\d{4}-(fall|spring)$/.test(semester))
+        throw new UsageError('name the semester with --semester, e.g. 2022-fall');
+      const out = typeof values['out'] === 'string' ? resolve(values['out']) : undefined;
+      if (!out) throw new UsageError('say where the transcripts go with --out DIR');
+      mkdirSync(out, { recursive: true });
+      const studentIds = await exchangeStudentsOfSemester(desk.database.db, semester);
+      const results: { studentId: number; outcome: 'written' | 'failed'; detail: string }[] = [];
+      for (const [index, studentId] of studentIds.entries()) {
+        const envelope = await desk.invokeAsOperator(actor, 'exchange:transcript', { studentId });
+        if (envelope.ok) {
+          const t = envelope.value as CallOutput<'exchange:transcript'>;
+          const base = join(out, t.reference);
+          writeTranscriptFiles(t, { pdf: `${base}.pdf`, elmo: `${base}.elmo.xml`, tors: `${base}.tors.xml` });
+          results.push({ studentId, outcome: 'written', detail: t.reference });
+        } else results.push({ studentId, outcome: 'failed', detail: envelope.error.message });
+        const r = results.at(-1);
+        if (!json && r)
+          io.out(`[${index + 1}/${studentIds.length}] student ${studentId} ${r.outcome}: ${r.detail}`);
+      }
+      const failed = results.filter((r) => r.outcome === 'failed').length;
+      if (json) io.out(JSON.stringify({ semester, out, results }, null, 2));
+      else io.out(`${semester}: ${results.length - failed} transcripts written to ${out}/, ${failed} failed`);
+      return failed === 0 ? 0 : 1;
+    },
+  },
   calls: {
     summary: 'List every call of the API contract with the roles allowed to make it',
     usage: 'desk calls [--json]',
@@ -458,6 +519,38 @@ const commands: Record<string, Command> = {
 
 /** A mistake in how the command was called; exit code 2. */
 class UsageError extends Error {}
+
+/** A student by database id or student number. */
+async function studentIdOf(desk: Desk, given: unknown): Promise<number> {
+  if (typeof given !== 'string' || given === '')
+    throw new UsageError('name the student with --student ID|NUMBER');
+  if (/^\d+$/.test(given)) return parsePositiveInteger(given, '--student');
+  const row = await desk.database.db
+    .selectFrom('students')
+    .select('id')
+    .where('studentNumber', '=', given)
+    .executeTakeFirst();
+  if (!row) throw new UsageError(`no student with number ${given}`);
+  return row.id;
+}
+
+/** Writes the forms of a transcript that were asked for; returns the files written. */
+function writeTranscriptFiles(
+  t: CallOutput<'exchange:transcript'>,
+  files: { pdf?: string | undefined; elmo?: string | undefined; tors?: string | undefined },
+): string[] {
+  const written: string[] = [];
+  const write = (file: string | undefined, bytes: Buffer | string) => {
+    if (!file) return;
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+    writeFileSync(file, bytes);
+    written.push(file);
+  };
+  write(files.pdf, Buffer.from(t.pdfBase64, 'base64'));
+  write(files.elmo, t.elmoXml);
+  write(files.tors, t.torsXml);
+  return written;
+}
 
 function parsePositiveInteger(text: string, name: string): number {
   if (!/^\d+$/.test(text) || Number(text) < 1)

@@ -38,6 +38,9 @@ const expectedAccess: Record<string, 'public' | readonly Role[]> = {
   'documents:reissue': ['desk', 'ssc', 'admin'],
   'documents:revoke': ['desk', 'ssc', 'admin'],
   'documents:verify': ['desk', 'iro', 'ssc', 'admin'],
+  'documents:recordReceivedBbc': ['desk', 'admin'],
+  'documents:receivedBbcs': ['desk', 'iro', 'ssc', 'admin'],
+  'documents:institutionsToInform': ['desk', 'iro', 'ssc', 'admin'],
   'requests:register': ['desk', 'ssc', 'admin'],
   'requests:attachEvidence': ['desk', 'ssc', 'admin'],
   'requests:evidenceFile': ['desk', 'iro', 'ssc', 'admin'],
@@ -86,6 +89,7 @@ const expectedAccess: Record<string, 'public' | readonly Role[]> = {
   'students:update': ['desk', 'admin'],
   'exchange:recordStay': ['iro', 'admin'],
   'exchange:overview': ['desk', 'iro', 'ssc', 'admin'],
+  'exchange:courses': ['desk', 'iro', 'ssc', 'admin'],
   'exchange:file': ['desk', 'iro', 'ssc', 'admin'],
   'exchange:registerCourse': ['iro', 'admin'],
   'exchange:dropCourse': ['iro', 'admin'],
@@ -94,6 +98,8 @@ const expectedAccess: Record<string, 'public' | readonly Role[]> = {
   'exchange:deregisterResit': ['iro', 'admin'],
   'exchange:recordPlagiarism': ['iro', 'admin'],
   'exchange:decideExtension': ['iro', 'admin'],
+  'exchange:transcript': ['desk', 'iro', 'ssc', 'admin'],
+  'exchange:markTranscriptSent': ['iro', 'admin'],
 };
 
 describe('the role × call matrix, enforced in src/core', () => {

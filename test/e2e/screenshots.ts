@@ -10,6 +10,7 @@ import { OrphanCoursesPage } from './pages/OrphanCoursesPage';
 import { PaymentPlanPage } from './pages/PaymentPlanPage';
 import { takeResidenceScreenshots } from './residence-screenshots';
 import { takeRequestsScreenshots } from './requests-screenshots';
+import { takeExchangeScreenshots } from './exchange-screenshots';
 import { RefundCalculatorPage } from './pages/RefundCalculatorPage';
 import { SignInPage } from './pages/SignInPage';
 import { StudentFeesPage } from './pages/StudentFeesPage';
@@ -132,6 +133,7 @@ try {
   await page.screenshot({ path: join(out, '22-command-palette.png') });
   await page.keyboard.press('Escape');
   await takeRequestsScreenshots(env, page, out);
+  await takeExchangeScreenshots(env, out);
   // Last: applying the start-date run changes the statuses the screens above show.
   await takeApplicationScreenshots(env, page, out);
   console.log(`Screenshots in ${out}`);

@@ -21,11 +21,13 @@ export interface Database {
   indNotifications: IndNotificationTable;
   issuedDocuments: IssuedDocumentTable;
   sscRequests: SscRequestTable;
+  receivedBbcs: ReceivedBbcTable;
   sscRequestEvidence: SscRequestEvidenceTable;
   exchangeStays: ExchangeStayTable;
   examAttempts: ExamAttemptTable;
   plagiarismFindings: PlagiarismFindingTable;
   exchangeExtensions: ExchangeExtensionTable;
+  exchangeTranscriptDispatches: ExchangeTranscriptDispatchTable;
 }
 
 export interface SchemaMigrationTable {
@@ -253,6 +255,29 @@ export interface IssuedDocumentTable {
   statusChangedBy: string | null;
   supersedesId: number | null;
   supersededById: number | null;
+  /** Art 33.7: the institution a BBC was issued for, to inform when the UM enrolment ends; null if not given. */
+  receivingInstitution: ColumnType<string | null, string | null | undefined, never>;
+}
+
+/** A BBC received from another institution as evidence on a UM enrolment (Art 14.6, 30.1–30.5); append-only. */
+export interface ReceivedBbcTable {
+  id: Generated<number>;
+  studentId: number;
+  enrolmentId: number;
+  number: string;
+  institution: string;
+  institutionKind: 'dutch-higher-education' | 'open-university';
+  programmeLevel: 'bachelor' | 'initial-master' | 'other';
+  feeKind: 'statutory' | 'low-statutory' | 'high-statutory' | 'institutional' | 'course-fee' | 'none';
+  amountCents: number;
+  academicYear: string;
+  periodFrom: string;
+  periodTo: string;
+  receivedOn: string;
+  recordedAt: string;
+  recordedBy: string;
+  recordedById: number | null;
+  effectJson: string;
 }
 
 /** A request to the SSC director (Art 4.4, 15.5, 30, 30.9, 41–42); frozen once decided. */
@@ -352,4 +377,15 @@ export interface ExchangeExtensionTable {
   conditionsJson: string;
   decidedAt: string;
   decidedBy: string;
+}
+
+/** A day a transcript of records was sent to the home university, append-only (migration 011). */
+export interface ExchangeTranscriptDispatchTable {
+  id: Generated<number>;
+  stayId: number;
+  studentId: number;
+  sentOn: string;
+  sentTo: string;
+  createdAt: string;
+  createdBy: string;
 }

@@ -81,10 +81,32 @@ function writeRuns(
   });
 }
 
-/** The height `text` takes in the regular font at `fontSize` within `width`. */
+/** Per document, the height of one line of the regular font by font size: the same for any one-line text. */
+const oneLineHeights = new WeakMap<PdfDocument, Map<number, number>>();
+
+/**
+ * The height `text` takes in the regular font at `fontSize` within `width`.
+ *
+ * Text narrower than `width` by a point, without line breaks, takes one line; its width comes from the
+ * shared word layouts, so only longer text is wrapped to be measured (wrapping every label and value of a
+ * certificate twice took a tenth of it).
+ */
 function heightOf(doc: PdfDocument, text: RichText, fontSize: number, width: number): number {
   doc.font(pdfFonts.regular).fontSize(fontSize);
-  return doc.heightOfString(plainTextOf(text), { width });
+  const plain = plainTextOf(text);
+  if (plain.includes('\n') || doc.widthOfString(plain) >= width - 1)
+    return doc.heightOfString(plain, { width });
+  let heights = oneLineHeights.get(doc);
+  if (heights === undefined) {
+    heights = new Map();
+    oneLineHeights.set(doc, heights);
+  }
+  let height = heights.get(fontSize);
+  if (height === undefined) {
+    height = doc.heightOfString('X', { width });
+    heights.set(fontSize, height);
+  }
+  return height;
 }
 
 /** Writes a heading; it moves to the next page rather than stand alone at the foot of a page. */
@@ -106,8 +128,10 @@ export function writeParagraph(doc: PdfDocument, text: RichText, style: Paragrap
   const fontSize = style.fontSize ?? a4Layout.fontSize.body;
   const indent = style.indent ?? 0;
   const width = contentWidth - indent;
-  // Keep at least two lines together at the foot of a page.
-  ensureSpace(doc, Math.min(heightOf(doc, text, fontSize, width), fontSize * 2.6));
+  // Keep at least two lines together at the foot of a page. Where 2.6 lines fit, no paragraph needs a new
+  // page, so it is not measured (wrapping it once more took a tenth of a certificate).
+  if (doc.y + fontSize * 2.6 > doc.page.maxY())
+    ensureSpace(doc, Math.min(heightOf(doc, text, fontSize, width), fontSize * 2.6));
   writeRuns(doc, text, left + indent, doc.y, width, {
     fontSize,
     colour: style.colour ?? a4Layout.colours.text,

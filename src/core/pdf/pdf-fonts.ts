@@ -63,8 +63,236 @@ export function pdfFontSource(weight: keyof typeof pdfFonts): PdfFontSource {
   return font as unknown as PdfFontSource;
 }
 
-/** Registers the regular and bold fonts under the names of `pdfFonts`; only glyphs used are embedded. */
+/** A laid-out run of glyphs as pdfkit caches it per word (glyphs and positions, already scaled). */
+type LayoutRun = object;
+
+/** pdfkit's wrapper of an opened font: its per-document cache of word layouts and its glyph subset. */
+interface OpenedFont {
+  layoutCache?: Record<string, LayoutRun>;
+  subset?: TrueTypeSubset;
+}
+
+/** The part of fontkit's TrueType subset that `_addGlyph` (one glyph into the embedded font program) uses. */
+interface TrueTypeSubset {
+  font: FontTables;
+  /** The glyph ids of the original font, in the order of the subset. */
+  glyphs: number[];
+  glyf: Uint8Array[];
+  loca: { offsets: number[]; version: number };
+  hmtx: { metrics: { advance: number; bearing: number }[]; bearings: number[] };
+  offset: number;
+  includeGlyph: (glyphId: number) => number;
+  _addGlyph: (glyphId: number) => number;
+  encode: () => Uint8Array;
+}
+
+/** What fontkit reads a glyph's outline and metrics from. */
+interface FontTables {
+  _variationProcessor?: unknown;
+  loca: { offsets: number[]; version: number };
+  directory: { tables: Record<string, { offset: number; length: number } | undefined> };
+  stream: { buffer: Uint8Array };
+  _getTableStream: (tag: string) => { pos: number; readBuffer: (length: number) => Uint8Array };
+  getGlyph: (glyphId: number) => {
+    advanceWidth: number;
+    _decode: () => { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
+    _getMetrics: () => { leftBearing: number };
+  };
+}
+
+/** One glyph as the subset writes it: its outline bytes, the components it is drawn from, its metrics. */
+interface SubsetGlyph {
+  bytes: Uint8Array;
+  /** For a composite glyph, each component and where in `bytes` its glyph id is written. */
+  components: readonly { glyphID: number; pos: number }[] | null;
+  advance: number;
+  bearing: number;
+}
+
+/** The tables of a subset in the order fontkit writes them; the hinting tables are copied as they are. */
+const subsetTableTags = ['head', 'hhea', 'loca', 'maxp', 'cvt ', 'prep', 'glyf', 'hmtx', 'fpgm'] as const;
+
+/**
+ * Writes a document's TrueType subset as fontkit's `encode` does, byte for byte (table order, a zero
+ * checksum per table, no padding), but copies the unchanged tables from the font file instead of decoding
+ * and encoding them field by field, which took a fifth of a certificate.
+ */
+function encodeTrueTypeSubset(subset: TrueTypeSubset): Uint8Array {
+  const { font } = subset;
+  subset.glyf = [];
+  subset.offset = 0;
+  subset.loca = { offsets: [], version: font.loca.version };
+  subset.hmtx = { metrics: [], bearings: [] };
+  // `glyphs` grows while composite glyphs add their components.
+  for (let i = 0; i < subset.glyphs.length; i++) subset._addGlyph(subset.glyphs[i] ?? 0);
+  subset.loca.offsets.push(subset.offset);
+
+  const original = (tag: string): Uint8Array => {
+    const entry = font.directory.tables[tag];
+    if (!entry) throw new Error(`The font has no ${tag} table.`);
+    return Uint8Array.from(font.stream.buffer.subarray(entry.offset, entry.offset + entry.length));
+  };
+  const numGlyphs = subset.glyf.length;
+  const isLongLoca = subset.loca.version === 1;
+  const loca = new Uint8Array(subset.loca.offsets.length * (isLongLoca ? 4 : 2));
+  const locaView = new DataView(loca.buffer);
+  subset.loca.offsets.forEach((offset, i) => {
+    if (isLongLoca) locaView.setUint32(i * 4, offset);
+    else locaView.setUint16(i * 2, offset >>> 1);
+  });
+  const hmtx = new Uint8Array(subset.hmtx.metrics.length * 4);
+  const hmtxView = new DataView(hmtx.buffer);
+  subset.hmtx.metrics.forEach(({ advance, bearing }, i) => {
+    hmtxView.setUint16(i * 4, advance);
+    hmtxView.setInt16(i * 4 + 2, bearing);
+  });
+  const head = original('head');
+  new DataView(head.buffer).setInt16(50, subset.loca.version);
+  const hhea = original('hhea');
+  new DataView(hhea.buffer).setUint16(34, subset.hmtx.metrics.length);
+  const maxp = original('maxp');
+  new DataView(maxp.buffer).setUint16(4, numGlyphs);
+  const glyf = Buffer.concat(subset.glyf);
+  const tables: Record<(typeof subsetTableTags)[number], Uint8Array | undefined> = {
+    head,
+    hhea,
+    loca,
+    maxp,
+    'cvt ': font.directory.tables['cvt '] ? original('cvt ') : undefined,
+    prep: font.directory.tables.prep ? original('prep') : undefined,
+    glyf,
+    hmtx,
+    fpgm: font.directory.tables.fpgm ? original('fpgm') : undefined,
+  };
+  const present = subsetTableTags.flatMap((tag) => {
+    const bytes = tables[tag];
+    return bytes ? [{ tag, bytes }] : [];
+  });
+  const headerLength = 12 + 16 * present.length;
+  const out = new Uint8Array(headerLength + present.reduce((sum, t) => sum + t.bytes.length, 0));
+  const view = new DataView(out.buffer);
+  const maxPowerOf2 = 2 ** Math.floor(Math.log2(present.length));
+  out.set([0x74, 0x72, 0x75, 0x65]); // 'true', as fontkit writes it
+  view.setUint16(4, present.length);
+  view.setUint16(6, maxPowerOf2 * 16);
+  view.setUint16(8, Math.log2(maxPowerOf2));
+  view.setUint16(10, present.length * 16 - maxPowerOf2 * 16);
+  let offset = headerLength;
+  present.forEach(({ tag, bytes }, i) => {
+    const entry = 12 + i * 16;
+    for (let c = 0; c < 4; c++) out[entry + c] = tag.charCodeAt(c);
+    view.setUint32(entry + 4, 0);
+    view.setUint32(entry + 8, offset);
+    view.setUint32(entry + 12, bytes.length);
+    out.set(bytes, offset);
+    offset += bytes.length;
+  });
+  return out;
+}
+
+const subsetGlyphs: Record<keyof typeof pdfFonts, Map<number, SubsetGlyph>> = {
+  regular: new Map(),
+  bold: new Map(),
+};
+
+/** Reads a glyph for the subset, as fontkit's `_addGlyph` does, once per process. */
+function readSubsetGlyph(font: FontTables, glyphId: number): SubsetGlyph {
+  const glyph = font.getGlyph(glyphId);
+  const outline = glyph._decode();
+  const start = font.loca.offsets[glyphId] ?? 0;
+  const end = font.loca.offsets[glyphId + 1] ?? start;
+  const stream = font._getTableStream('glyf');
+  stream.pos += start;
+  return {
+    bytes: Uint8Array.from(stream.readBuffer(end - start)),
+    components:
+      outline && outline.numberOfContours < 0
+        ? (outline.components ?? []).map(({ glyphID, pos }) => ({ glyphID, pos }))
+        : null,
+    advance: glyph.advanceWidth,
+    bearing: glyph._getMetrics().leftBearing,
+  };
+}
+
+/**
+ * Makes a document's subset take each glyph's outline and metrics from a per-process cache rather than
+ * decode it again: decoding every glyph of every document took a quarter of a certificate. The bytes
+ * written are those fontkit writes; a composite glyph's components get their ids in this subset, as there.
+ */
+function useCachedSubsetGlyphs(subset: TrueTypeSubset, weight: keyof typeof pdfFonts): void {
+  // A variable font re-encodes its outlines per instance; DejaVu Sans is not one.
+  if (subset.font._variationProcessor) return;
+  const cache = subsetGlyphs[weight];
+  subset._addGlyph = function addCachedGlyph(this: TrueTypeSubset, glyphId: number): number {
+    let glyph = cache.get(glyphId);
+    if (glyph === undefined) {
+      glyph = readSubsetGlyph(this.font, glyphId);
+      cache.set(glyphId, glyph);
+    }
+    let bytes = glyph.bytes;
+    if (glyph.components) {
+      bytes = Uint8Array.from(glyph.bytes);
+      const view = new DataView(bytes.buffer);
+      for (const component of glyph.components)
+        view.setUint16(component.pos, this.includeGlyph(component.glyphID));
+    }
+    this.glyf.push(bytes);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: glyph.advance, bearing: glyph.bearing });
+    this.offset += bytes.length;
+    return this.glyf.length - 1;
+  };
+  subset.encode = function encodeCachedSubset(this: TrueTypeSubset): Uint8Array {
+    return encodeTrueTypeSubset(this);
+  };
+}
+
+/** How many distinct words a shared layout cache holds before it starts afresh (names, numbers, codes). */
+const maxSharedLayouts = 20_000;
+/** How many documents open a shared cache between two checks of its size. */
+const documentsBetweenSizeChecks = 200;
+
+const sharedLayouts: Record<keyof typeof pdfFonts, { runs: Record<string, LayoutRun>; opened: number }> = {
+  regular: { runs: Object.create(null) as Record<string, LayoutRun>, opened: 0 },
+  bold: { runs: Object.create(null) as Record<string, LayoutRun>, opened: 0 },
+};
+
+/**
+ * A word-layout cache shared by every document that writes in `weight`.
+ *
+ * Shaping a word with fontkit (kerning, ligatures, marks) took about 40% of a certificate, and pdfkit
+ * keeps its per-word cache in each document's own font wrapper, so the letterhead, labels and notes were
+ * shaped anew for every document. A layout depends only on the word and the font, and pdfkit copies the
+ * positions it adjusts, so documents can share it: the bytes written stay the same. The glyphs a cached
+ * layout holds were created by shaping, with their code points, which keeps the ToUnicode map whole.
+ */
+function sharedLayoutCache(weight: keyof typeof pdfFonts): Record<string, LayoutRun> {
+  const shared = sharedLayouts[weight];
+  if (
+    ++shared.opened % documentsBetweenSizeChecks === 0 &&
+    Object.keys(shared.runs).length > maxSharedLayouts
+  )
+    shared.runs = Object.create(null) as Record<string, LayoutRun>;
+  return shared.runs;
+}
+
+/**
+ * Registers the regular and bold fonts under the names of `pdfFonts` and opens both (regular first), with
+ * the word layouts shared across documents; only glyphs used are embedded, and a font never written with
+ * is not embedded at all.
+ */
 export function registerPdfFonts(doc: PdfDocument): void {
   doc.registerFont(pdfFonts.regular, pdfFontSource('regular'));
   doc.registerFont(pdfFonts.bold, pdfFontSource('bold'));
+  for (const weight of ['regular', 'bold'] as const) {
+    doc.font(pdfFonts[weight]);
+    const opened = (doc as unknown as { _font?: OpenedFont })._font;
+    if (opened?.layoutCache === undefined)
+      throw new Error(
+        'pdfkit did not open the font with a layout cache as expected; check the pdfkit version.',
+      );
+    opened.layoutCache = sharedLayoutCache(weight);
+    if (opened.subset) useCachedSubsetGlyphs(opened.subset, weight);
+  }
+  doc.font(pdfFonts.regular);
 }

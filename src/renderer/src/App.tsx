@@ -32,6 +32,7 @@ import {
   IconSchool,
   IconUserSearch,
   IconUsers,
+  IconWorld,
 } from '@tabler/icons-react';
 import { spotlight } from '@mantine/spotlight';
 import { Fragment, type ReactNode } from 'react';
@@ -43,6 +44,7 @@ import { CommandPalette } from './features/command-palette/CommandPalette';
 import { AuditPage } from './features/audit/AuditPage';
 import { CoursesPage } from './features/catalogue/CoursesPage';
 import { DocumentsPage } from './features/enrolments/DocumentsPage';
+import { ExchangePage } from './features/exchange/ExchangePage';
 import { OrphanCoursesPage } from './features/catalogue/OrphanCoursesPage';
 import { ProgrammesPage } from './features/catalogue/ProgrammesPage';
 import { FeeCalculatorPage } from './features/fees/FeeCalculatorPage';
@@ -108,6 +110,13 @@ const screens: readonly Screen[] = [
     label: 'IND notifications',
     icon: <IconPlaneDeparture size={18} />,
     page: () => <IndNotificationsPage />,
+  },
+  {
+    group: 'Students',
+    path: '/exchange',
+    label: 'Exchange',
+    icon: <IconWorld size={18} />,
+    page: () => <ExchangePage />,
   },
   {
     group: 'Fees',

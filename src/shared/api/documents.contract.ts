@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall, everyRole } from './define-call';
+import { otherEnrolmentSchema } from '../facts/fee-facts';
 import { reasonSchema } from './fees.contract';
 
 const id = z.number().int().positive();
@@ -49,6 +50,8 @@ export const issuedDocumentSchema = z.object({
   statusChangedBy: z.string().nullable(),
   supersedesNumber: z.string().nullable(),
   supersededByNumber: z.string().nullable(),
+  /** A BBC: the institution it was issued for, to inform when the UM enrolment ends (Art 33.7); null if not given. */
+  receivingInstitution: z.string().nullable(),
   /** What the document states, label and value, in its order. */
   contents: z.array(z.tuple([z.string(), z.string()])),
 });
@@ -84,6 +87,8 @@ export type VerificationResult = z.infer<typeof verificationResultSchema>;
 const reason = z.string().trim().min(3, 'Say why, e.g. "issued with the wrong programme".').max(500);
 
 const academicYear = z.string().regex(/^\d{4}-\d{2}$/, 'Use an academic year such as 2022-23.');
+
+const institutionName = z.string().trim().min(2, 'Name the institution.').max(200);
 
 /** Where a batch stands: running, or ended by completing, by cancelling, or by an unexpected failure. */
 export const batchStates = ['running', 'completed', 'cancelled', 'failed'] as const;
@@ -140,6 +145,68 @@ export type BatchSelection = z.infer<typeof batchSelectionSchema>;
 
 const batchId = z.string().min(1).max(100);
 
+/** The kinds of institution a received BBC can come from (Art 30.1: a funded institution; not the Open University). */
+export const receivedBbcInstitutionKinds = ['dutch-higher-education', 'open-university'] as const;
+
+/** A BBC received from another institution as evidence on a UM enrolment (Art 14.6, 30.1–30.5). */
+export const receivedBbcSchema = z.object({
+  id,
+  studentId: id,
+  enrolmentId: id,
+  /** As printed on the BBC by the institution that issued it. */
+  number: z.string(),
+  institution: z.string(),
+  institutionKind: z.enum(receivedBbcInstitutionKinds),
+  /** Art 30.1: the level of the programme there. */
+  programmeLevel: otherEnrolmentSchema.shape.level,
+  /** Art 30.1, 14.6: the fee kind paid there, as the BBC states it. */
+  feeKind: otherEnrolmentSchema.shape.feeKind,
+  amountCents: z.number().int().nonnegative(),
+  academicYear: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  /** Art 14.6: the day the original BBC reached the SSC. */
+  receivedOn: z.string(),
+  recordedAt: z.string(),
+  recordedBy: z.string(),
+  /** What recording it did: the fee facts fed and the fee assessed again, with the articles. */
+  effect: z.array(reasonSchema),
+});
+export type ReceivedBbc = z.infer<typeof receivedBbcSchema>;
+
+/** An ended UM enrolment for which UM issued BBCs, with the institutions to inform (Art 33.7). */
+export const institutionsToInformSchema = z.object({
+  enrolmentId: id,
+  studentId: id,
+  studentNumber: z.string(),
+  studentName: z.string(),
+  academicYear: z.string(),
+  programmeCode: z.string().nullable(),
+  status: z.enum(['terminated', 'cancelled', 'denied']),
+  /** Each institution a UM BBC of this enrolment was issued for, with the BBC numbers. */
+  institutions: z.array(z.object({ institution: z.string(), bbcNumbers: z.array(z.string()) })),
+  /** BBCs issued without naming the institution: find out whom they went to. */
+  bbcsWithoutInstitution: z.array(z.string()),
+  reasons: z.array(reasonSchema),
+});
+export type InstitutionsToInform = z.infer<typeof institutionsToInformSchema>;
+
+/** What staff record of a BBC received from another institution (Art 14.6, 30.1–30.5). */
+export const receivedBbcInputSchema = z.object({
+  enrolmentId: id,
+  number: z.string().trim().min(1, 'Enter the number printed on the BBC.').max(100),
+  institution: institutionName,
+  institutionKind: z.enum(receivedBbcInstitutionKinds).default('dutch-higher-education'),
+  programmeLevel: otherEnrolmentSchema.shape.level,
+  feeKind: otherEnrolmentSchema.shape.feeKind,
+  amountCents: z.number().int('Amounts are whole cents.').nonnegative('The amount cannot be negative.'),
+  academicYear,
+  periodFrom: isoDate,
+  periodTo: isoDate,
+  receivedOn: isoDate,
+});
+export type ReceivedBbcInput = z.output<typeof receivedBbcInputSchema>;
+
 /** Official documents: the register, issuing (Art 5, 8.3), reissuing, revoking and verifying. */
 export const documentsContract = {
   issue: defineCall({
@@ -152,6 +219,8 @@ export const documentsContract = {
       kind: z.enum(issuedDocumentKinds),
       /** Pre-master's certificate: the day the pre-master's was completed successfully (Art 8.3). */
       completedOn: isoDate.optional(),
+      /** BBC: the institution it is issued for, informed when the UM enrolment ends (Art 33.7). */
+      receivingInstitution: institutionName.optional(),
     }),
     output: issueOutcomeSchema,
   }),
@@ -227,6 +296,30 @@ export const documentsContract = {
     access: ['desk', 'ssc', 'admin'],
     input: z.object({ batchId }),
     output: z.object({ fileName: z.string(), zipBase64: z.string(), files: z.number().int() }),
+  }),
+  recordReceivedBbc: defineCall({
+    name: 'documents:recordReceivedBbc',
+    summary:
+      'Record a BBC received from another institution on a UM enrolment; it feeds the fee facts and the fee is assessed again (Art 14.6, 30.1–30.5)',
+    access: ['desk', 'admin'],
+    input: receivedBbcInputSchema,
+    output: z.object({ bbc: receivedBbcSchema, reasons: z.array(reasonSchema) }),
+  }),
+  receivedBbcs: defineCall({
+    name: 'documents:receivedBbcs',
+    summary:
+      'The BBCs of other institutions recorded for a student, newest first, with what they did to the fee',
+    access: everyRole,
+    input: z.object({ studentId: id }),
+    output: z.array(receivedBbcSchema),
+  }),
+  institutionsToInform: defineCall({
+    name: 'documents:institutionsToInform',
+    summary:
+      'Ended UM enrolments (terminated, cancelled, denied) with the institutions that received a UM BBC for them, to inform (Art 33.7)',
+    access: everyRole,
+    input: z.object({ studentId: id.optional() }),
+    output: z.array(institutionsToInformSchema),
   }),
   verify: defineCall({
     name: 'documents:verify',

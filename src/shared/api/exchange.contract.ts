@@ -102,6 +102,17 @@ export const extensionDecisionSchema = z.object({
   semesters: z.array(z.string()),
 });
 
+/** A course of a period offered in the course picker. */
+export const exchangeCourseOptionSchema = z.object({
+  id,
+  code: z.string(),
+  title: z.string(),
+  period: z.number().int(),
+  ects: z.number(),
+  faculty: z.string(),
+  isSkillsTraining: z.boolean(),
+});
+
 const studentCourse = z.object({ studentId: id, courseId: id });
 
 /** Exchange students (issue 6): stays, course registration, results and re-sits, extensions. */
@@ -126,6 +137,17 @@ export const exchangeContract = {
     output: z.object({ items: z.array(exchangeOverviewRowSchema) }),
     access: everyRole,
     summary: 'Exchange students by semester and home university, with their courses and rule violations',
+  }),
+  courses: defineCall({
+    name: 'exchange:courses',
+    input: z.object({
+      period: z.number().int().min(1).max(6),
+      search: z.string().trim().max(100).default(''),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    output: z.object({ items: z.array(exchangeCourseOptionSchema) }),
+    access: everyRole,
+    summary: 'Courses of a period to register an exchange student for, searched by code or title',
   }),
   file: defineCall({
     name: 'exchange:file',
@@ -205,5 +227,34 @@ export const exchangeContract = {
     access: iroAccess,
     summary:
       'Decide a request to extend an exchange; each condition of the guide met or not; approval extends the stay',
+  }),
+  transcript: defineCall({
+    name: 'exchange:transcript',
+    input: z.object({ studentId: id }),
+    output: z.object({
+      studentId: id,
+      studentNumber: z.string(),
+      /** The footer reference, e.g. 'TOR-i6100001-2022-23'; also a sensible file name. */
+      reference: z.string(),
+      pdfBase64: z.string(),
+      elmoXml: z.string(),
+      torsXml: z.string(),
+      /** The days the transcript was sent to the home university, oldest first. */
+      sentOn: z.array(z.string()),
+    }),
+    access: everyRole,
+    summary:
+      'The transcript of records of an exchange student: PDF, EMREX ELMO XML and the EWP tors response',
+  }),
+  markTranscriptSent: defineCall({
+    name: 'exchange:markTranscriptSent',
+    input: z.object({ studentId: id, sentOn: isoDate }),
+    output: z.object({
+      studentId: id,
+      dispatches: z.array(z.object({ sentOn: z.string(), sentTo: z.string() })),
+    }),
+    access: iroAccess,
+    summary:
+      'Record the day the transcript was sent to the home university (Exchange guide, Grade transcripts)',
   }),
 };

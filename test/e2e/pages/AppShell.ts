@@ -16,6 +16,7 @@ export class AppShell {
       | 'Arrears'
       | 'EU long-term resident check'
       | 'IND notifications'
+      | 'Exchange'
       | 'Batch issue'
       | 'Verify a document'
       | 'Requests to the SSC'

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createDesk, type Desk } from '../../../src/core/desk';
 import { systemActor } from '../../../src/core/context';
+import type { Clock } from '../../../src/core/db/audit';
 import { demoSize, seedCatalogue } from '../../../src/core/modules/demo/demo-seed';
 import { addStaff } from '../../../src/core/modules/staff/staff.service';
 import { loadProvisions } from '../../../src/core/provisions/load-provisions';
@@ -46,12 +47,19 @@ export interface E2eEnvironment {
  *
  * The renderer must be built (`npm run build`), as `npm test` does before the end-to-end tests.
  */
-export async function startEnvironment(options: { seeded: boolean }): Promise<E2eEnvironment> {
+export async function startEnvironment(options: {
+  seeded: boolean;
+  /** The desk's clock (e.g. a day in 2022-23 for rules with deadlines); default the system clock. */
+  clock?: Clock;
+}): Promise<E2eEnvironment> {
   const rendererDir = resolve('out/renderer');
   if (!existsSync(join(rendererDir, 'index.html')))
     throw new Error('Build the renderer first: npm run build');
   const folder = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
-  const desk = await createDesk({ databaseFile: join(folder, 'desk.sqlite') });
+  const desk = await createDesk({
+    databaseFile: join(folder, 'desk.sqlite'),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   if (options.seeded) {
     const ctx = { db: desk.database.db, clock: { now: () => new Date() }, actor: systemActor };
     for (const member of Object.values(testStaff)) await addStaff(ctx, { ...member, password: testPassword });

@@ -7,6 +7,8 @@ import { migration006IndNotifications } from './006-ind-notifications';
 import { migration007IssuedDocuments } from './007-issued-documents';
 import { migration008SscRequests } from './008-ssc-requests';
 import { migration009Exchange } from './009-exchange';
+import { migration010ReceivedBbcs } from './010-received-bbcs';
+import { migration011Transcripts } from './011-transcripts';
 import type { Migration } from './migration';
 
 /** Every migration in order. Append only. */
@@ -20,4 +22,6 @@ export const migrations: readonly Migration[] = [
   migration007IssuedDocuments,
   migration008SscRequests,
   migration009Exchange,
+  migration010ReceivedBbcs,
+  migration011Transcripts,
 ];

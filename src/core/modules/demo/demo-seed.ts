@@ -21,6 +21,7 @@ import {
 } from './demo-vocabulary';
 import { SeededRandom } from './random';
 import { seedStudentFiles } from './demo-student-profiles';
+import { seedExchangeStudents } from './demo-exchange';
 import { programmeSeedsFromProvisions } from './programme-seeds';
 import type { Provisions } from '../../provisions/provisions.schema';
 import { feeFactsSchema, type FeeFactsInput } from '../../../shared/facts/fee-facts';
@@ -218,6 +219,7 @@ export async function seedCatalogue(
   students: number;
   registrations: number;
   enrolments: number;
+  exchangeStudents: number;
 }> {
   const programmes = programmeSeedsFromProvisions(provisions);
   const random = new SeededRandom(size.seed);
@@ -367,12 +369,29 @@ export async function seedCatalogue(
       Number(size.academicYear.slice(0, 4)),
     );
 
+    // Incoming exchange students: a stream of its own again, and seeded after everything above.
+    const exchangeStudentIds = await seedExchangeStudents(
+      trx,
+      provisions,
+      new SeededRandom(size.seed ^ 0xe8c4a),
+      size.academicYear,
+      at,
+      by,
+    );
+    await seedStudentFiles(
+      trx,
+      exchangeStudentIds,
+      new SeededRandom(size.seed ^ 0xe8c4b),
+      Number(size.academicYear.slice(0, 4)),
+    );
+
     const counts = {
       programmes: newProgrammes.length,
       courses: courses.length,
       students: students.length,
       registrations: registrations.length,
       enrolments: enrolled,
+      exchangeStudents: exchangeStudentIds.length,
     };
     await recordAudit(trx, ctx.actor, at, {
       action: 'demo.load',

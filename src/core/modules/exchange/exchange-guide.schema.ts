@@ -113,6 +113,16 @@ export const exchangeGuideSchema = z
       springToFallDeadline: ruleSchema.extend({ date: isoDate, inLastWeekOfPeriod: periodNumber }),
       maximumStay: ruleSchema.extend({ semesters: z.number().int().positive() }),
     }),
+    /** The ECTS grading table of the transcript (ECTS Users' Guide 2015); the group size is data, not code. */
+    gradeDistribution: ruleSchema.extend({
+      /** How many academic years of passing grades, ending with the transcript's year. */
+      academicYears: z.number().int().min(2),
+      /** Below this many passing grades a reference group shows 'insufficient data'. */
+      minimumGroupSize: z.number().int().positive(),
+      referenceGroupNote: text,
+      /** The ISCED-F 2013 field of study per faculty code: the reference group of its courses. */
+      iscedCodeByFaculty: z.record(z.string(), z.string().regex(/^\d{2,4}$/)),
+    }),
     gpa: z.strictObject({
       source: guideRefSchema,
       text,

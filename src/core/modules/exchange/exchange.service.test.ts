@@ -152,6 +152,16 @@ describe('exchange students through the contract', () => {
     ).toEqual({ items: [] });
   });
 
+  it('offers the courses of a period in the course picker, searched by code or title', async () => {
+    const all = await t.call<{ items: { code: string }[] }>('desk', 'exchange:courses', { period: 1 });
+    expect(all.items.map((c) => c.code)).toEqual(['EBC1001', 'EBC1002', 'EBC1003']);
+    const found = await t.call<{ items: { code: string }[] }>('iro', 'exchange:courses', {
+      period: 1,
+      search: '1002',
+    });
+    expect(found.items.map((c) => c.code)).toEqual(['EBC1002']);
+  });
+
   it('lets only the IRO (and an administrator) register: the desk may read but not register', async () => {
     expect(
       await t.attempt('desk', 'exchange:registerCourse', {

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { ExchangeFile } from '../../../shared/api/exchange.contract';
 import { DeskError } from '../../../shared/errors';
 import { recordAudit } from '../../db/audit';
@@ -861,4 +861,27 @@ export async function exchangeOverview(db: DeskDb, filter: { semester?: string; 
     });
   }
   return { items };
+}
+
+/** Courses of a period for the course picker, searched by code or title; SBE first (the guide's faculty). */
+export async function exchangeCourseOptions(
+  db: DeskDb,
+  filter: { period: number; search: string; limit: number },
+) {
+  let query = db
+    .selectFrom('courses')
+    .select(['id', 'code', 'title', 'period', 'ects', 'faculty', 'isSkillsTraining'])
+    .where('period', '=', filter.period);
+  if (filter.search) {
+    const like = `%${filter.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([sql<boolean>`code like ${like} escape '\\'`, sql<boolean>`title like ${like} escape '\\'`]),
+    );
+  }
+  const rows = await query
+    .orderBy(sql`faculty = 'SBE'`, 'desc')
+    .orderBy('code')
+    .limit(filter.limit)
+    .execute();
+  return { items: rows.map((r) => ({ ...r, isSkillsTraining: r.isSkillsTraining === 1 })) };
 }

@@ -8,6 +8,7 @@ import {
   verifyDocument,
 } from './issuing.service';
 import { batchSelection } from './issuing-batches';
+import { institutionsToInform, receivedBbcsOfStudent, recordReceivedBbc } from './received-bbcs.service';
 
 /** The document register: issuing, reissuing, revoking and verifying (Art 5, 8.3; DESIGN.md §5). */
 export const documentsHandlers: HandlerMap<'documents:'> = {
@@ -17,6 +18,9 @@ export const documentsHandlers: HandlerMap<'documents:'> = {
   'documents:reissue': (input, ctx) => reissueDocument(ctx, input),
   'documents:revoke': (input, ctx) => revokeDocument(ctx, input),
   'documents:verify': (input, ctx) => verifyDocument(ctx, input),
+  'documents:recordReceivedBbc': (input, ctx) => recordReceivedBbc(ctx, input),
+  'documents:receivedBbcs': (input, ctx) => receivedBbcsOfStudent(ctx, input.studentId),
+  'documents:institutionsToInform': (input, ctx) => institutionsToInform(ctx, input),
   'documents:batchSelection': (input, ctx) => batchSelection(ctx, input),
   'documents:startBatch': (input, ctx) => ctx.issuingBatches.start(ctx, input),
   'documents:batchStatus': (input, ctx) => Promise.resolve(ctx.issuingBatches.status(input.batchId)),

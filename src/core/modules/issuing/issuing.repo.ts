@@ -59,6 +59,7 @@ async function toViews(db: DeskDb, rows: readonly RegisterRow[]): Promise<Issued
     statusChangedBy: row.statusChangedBy,
     supersedesNumber: row.supersedesId === null ? null : (numbers.get(row.supersedesId) ?? null),
     supersededByNumber: row.supersededById === null ? null : (numbers.get(row.supersededById) ?? null),
+    receivingInstitution: row.receivingInstitution,
     contents: (JSON.parse(row.contentsJson) as StoredContents).contents,
   }));
 }
@@ -77,6 +78,17 @@ export async function findIssuedDocument(
   if (!row) return undefined;
   const [view] = await toViews(db, [row]);
   return view ? { row, view } : undefined;
+}
+
+/** Register entries by id, in no particular order; those not found are left out. */
+export async function findIssuedDocuments(db: DeskDb, ids: readonly number[]): Promise<IssuedDocument[]> {
+  if (ids.length === 0) return [];
+  return toViews(
+    db,
+    await selectRegister(db)
+      .where('issuedDocuments.id', 'in', [...ids])
+      .execute(),
+  );
 }
 
 /** The documents issued to a student, newest first. */

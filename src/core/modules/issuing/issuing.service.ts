@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Selectable, Transaction } from 'kysely';
+import type { Insertable, Selectable, Transaction } from 'kysely';
 import {
   issuedDocumentKindLabels,
   type IssuedDocument,
@@ -11,7 +11,7 @@ import { DeskError } from '../../../shared/errors';
 import { formatCents } from '../../../shared/money';
 import type { AttachmentStore } from '../../attachments/attachment-store';
 import type { ServiceContext } from '../../context';
-import { recordAudit } from '../../db/audit';
+import { recordAudit, type AuditFact } from '../../db/audit';
 import type { Database, EnrolmentTable, IssuedDocumentTable } from '../../db/database';
 import { availableAcademicYears, loadProvisions } from '../../provisions/load-provisions';
 import type { Provisions } from '../../provisions/provisions.schema';
@@ -19,7 +19,12 @@ import { findProvisionProgramme } from '../../provisions/provision-programmes';
 import { feeKindLabels, type FeeKind } from '../fees/tuition-fee.rules';
 import { enrolmentMoney } from '../ledger/ledger.service';
 import { formatLongDate } from '../payments/calendar-dates';
-import { findIssuedDocument, selectIssuedDocumentsOfStudent, type StoredContents } from './issuing.repo';
+import {
+  findIssuedDocument,
+  findIssuedDocuments,
+  selectIssuedDocumentsOfStudent,
+  type StoredContents,
+} from './issuing.repo';
 import {
   currentAcademicYear,
   decideEnrolmentCertificate,
@@ -45,6 +50,8 @@ export interface IssueRequest {
   enrolmentId: number;
   kind: IssuedDocumentKind;
   completedOn?: string | undefined;
+  /** BBC: the institution it is issued for (Art 33.7). */
+  receivingInstitution?: string | undefined;
 }
 
 type Trx = Transaction<Database>;
@@ -201,13 +208,21 @@ async function prepare(
 /** The next register number of the calendar year of issue: 'UM-2022-000123'. */
 async function nextDocumentNumber(trx: Trx, issuedAt: Date): Promise<string> {
   const prefix = `UM-${issuedAt.getUTCFullYear()}-`;
+  // A range rather than LIKE, so that SQLite reads the last number from the unique index of `number`.
   const last = await trx
     .selectFrom('issuedDocuments')
     .select((eb) => eb.fn.max('number').as('number'))
-    .where('number', 'like', `${prefix}%`)
+    .where('number', '>=', prefix)
+    .where('number', '<', `${prefix}:`)
     .executeTakeFirst();
   const sequence = last?.number ? Number(last.number.slice(prefix.length)) + 1 : 1;
   return `${prefix}${String(sequence).padStart(6, '0')}`;
+}
+
+/** The register number after `number` in the same year: 'UM-2022-000124' after 'UM-2022-000123'. */
+function followingDocumentNumber(number: string): string {
+  const prefix = number.slice(0, number.lastIndexOf('-') + 1);
+  return `${prefix}${String(Number(number.slice(prefix.length)) + 1).padStart(6, '0')}`;
 }
 
 const fileSlugs: Readonly<Record<IssuedDocumentKind, string>> = {
@@ -216,16 +231,29 @@ const fileSlugs: Readonly<Record<IssuedDocumentKind, string>> = {
   'pre-master-certificate': 'pre-master-certificate',
 };
 
+/** A document rendered and stored under its hash, whose register and audit rows are still to be written. */
+interface DraftedDocument {
+  request: IssueRequest;
+  values: Insertable<IssuedDocumentTable>;
+  fileName: string;
+  pdf: Buffer;
+  /** The reasons of the rule that allowed it, for the audit row. */
+  reason: string;
+}
+
 /**
- * Issues a document in the caller's transaction when its rule allows: renders the PDF, stores it under its
- * SHA-256, registers number, code and hash, and audits it; a refusal writes nothing and says why.
+ * Decides a request and, when its rule allows, renders the PDF with the number `allocateNumber` gives and
+ * stores it under its SHA-256; a refusal writes nothing and says why. The register row is the caller's.
  */
-async function issueInTransaction(
+async function draftDocument(
   trx: Trx,
   ctx: IssuingContext,
   request: IssueRequest,
-  supersedes?: { row: Selectable<IssuedDocumentTable>; reason: string },
-): Promise<IssueOutcome> {
+  allocateNumber: (issuedAt: Date) => Promise<string>,
+  supersedes?: { row: Selectable<IssuedDocumentTable> },
+): Promise<
+  { outcome: 'refused'; reasons: IssuingDecision['reasons'] } | { outcome: 'drafted'; draft: DraftedDocument }
+> {
   const enrolment = await trx
     .selectFrom('enrolments')
     .selectAll()
@@ -241,7 +269,7 @@ async function issueInTransaction(
 
   const now = ctx.clock.now();
   const issuedAt = now.toISOString();
-  const number = await nextDocumentNumber(trx, now);
+  const number = await allocateNumber(now);
   const code = newVerificationCode();
   const studentNumber = prepared.contents.find(([label]) => label === 'Student number')?.[1] ?? '';
   const pdf = await renderIssuedDocument(
@@ -268,23 +296,70 @@ async function issueInTransaction(
       ? { completedOn: request.completedOn }
       : {}),
   };
+  return {
+    outcome: 'drafted',
+    draft: {
+      request,
+      fileName,
+      pdf,
+      reason: prepared.decision.reasons.map((r) => `${r.article}: ${r.text}`).join(' '),
+      values: {
+        number,
+        kind: request.kind,
+        studentId: enrolment.studentId,
+        enrolmentId: enrolment.id,
+        academicYear: enrolment.academicYear,
+        issuedAt,
+        issuedBy: ctx.actor.name,
+        issuedById: ctx.actor.id,
+        sha256,
+        verificationCode: code,
+        fileName,
+        contentsJson: JSON.stringify(stored),
+        supersedesId: supersedes?.row.id ?? null,
+        receivingInstitution:
+          request.kind === 'proof-of-payment' ? (request.receivingInstitution ?? null) : null,
+      },
+    },
+  };
+}
+
+/** The audit row of an issued document. */
+function issueAuditFact(draft: DraftedDocument, id: number, supersedesNumber?: string): AuditFact {
+  const { request, values } = draft;
+  return {
+    action: 'documents.issue',
+    entity: 'issued_document',
+    entityId: id,
+    after: {
+      number: values.number,
+      kind: request.kind,
+      enrolmentId: values.enrolmentId,
+      sha256: values.sha256,
+      supersedes: supersedesNumber,
+      receivingInstitution: request.kind === 'proof-of-payment' ? request.receivingInstitution : undefined,
+    },
+    reason: draft.reason,
+  };
+}
+
+/**
+ * Issues a document in the caller's transaction when its rule allows: renders the PDF, stores it under its
+ * SHA-256, registers number, code and hash, and audits it; a refusal writes nothing and says why.
+ */
+async function issueInTransaction(
+  trx: Trx,
+  ctx: IssuingContext,
+  request: IssueRequest,
+  supersedes?: { row: Selectable<IssuedDocumentTable>; reason: string },
+): Promise<IssueOutcome> {
+  const drafted = await draftDocument(trx, ctx, request, (now) => nextDocumentNumber(trx, now), supersedes);
+  if (drafted.outcome === 'refused') return drafted;
+  const { draft } = drafted;
+  const { issuedAt, number } = draft.values;
   const { id } = await trx
     .insertInto('issuedDocuments')
-    .values({
-      number,
-      kind: request.kind,
-      studentId: enrolment.studentId,
-      enrolmentId: enrolment.id,
-      academicYear: enrolment.academicYear,
-      issuedAt,
-      issuedBy: ctx.actor.name,
-      issuedById: ctx.actor.id,
-      sha256,
-      verificationCode: code,
-      fileName,
-      contentsJson: JSON.stringify(stored),
-      supersedesId: supersedes?.row.id ?? null,
-    })
+    .values(draft.values)
     .returning('id')
     .executeTakeFirstOrThrow();
   if (supersedes) {
@@ -301,19 +376,7 @@ async function issueInTransaction(
       .execute();
   }
   await recordAudit(trx, ctx.actor, issuedAt, [
-    {
-      action: 'documents.issue',
-      entity: 'issued_document',
-      entityId: id,
-      after: {
-        number,
-        kind: request.kind,
-        enrolmentId: enrolment.id,
-        sha256,
-        supersedes: supersedes?.row.number,
-      },
-      reason: prepared.decision.reasons.map((r) => `${r.article}: ${r.text}`).join(' '),
-    },
+    issueAuditFact(draft, id, supersedes?.row.number),
     ...(supersedes
       ? [
           {
@@ -329,7 +392,95 @@ async function issueInTransaction(
   ]);
   const found = await findIssuedDocument(trx, { id });
   if (!found) throw new Error(`Issued document ${id} vanished within its transaction.`);
-  return { outcome: 'issued', document: found.view, fileName, pdfBase64: pdf.toString('base64') };
+  return {
+    outcome: 'issued',
+    document: found.view,
+    fileName: draft.fileName,
+    pdfBase64: draft.pdf.toString('base64'),
+  };
+}
+
+/** What issuing one request of a group came to: its outcome, or the error that kept it from being issued. */
+export type GroupOutcome = { outcome: IssueOutcome } | { error: DeskError };
+
+/** A group's outcomes, one per request handled, and the unexpected error that stopped it, if any. */
+export interface IssuedGroup {
+  outcomes: GroupOutcome[];
+  stoppedBy: Error | null;
+}
+
+/**
+ * Issues a group of documents in one transaction (a batch, Art 5, 8.3): each is decided, rendered and
+ * stored in turn, then the register rows and audit rows of all of them are written by one statement each.
+ * The register numbers follow one another from a single look-up, since the transaction holds the
+ * connection and no other number can be taken meanwhile.
+ *
+ * Every document's file is stored before its row, and the rows commit together, so a document is either
+ * registered with its file or not at all. `shouldContinue` is asked before each document (cancelling);
+ * when storing or rendering fails, the documents drafted before it are registered and the error is returned
+ * as `stoppedBy`. A request the register cannot serve (a DeskError) is that request's outcome.
+ */
+export async function issueDocumentGroup(
+  ctx: IssuingContext,
+  requests: readonly IssueRequest[],
+  shouldContinue: () => boolean,
+): Promise<IssuedGroup> {
+  let stoppedBy: Error | null = null;
+  const outcomes = await ctx.db.transaction().execute(async (trx) => {
+    let lastNumber: string | undefined;
+    const allocateNumber = async (now: Date): Promise<string> => {
+      lastNumber =
+        lastNumber === undefined ? await nextDocumentNumber(trx, now) : followingDocumentNumber(lastNumber);
+      return lastNumber;
+    };
+    const decided: ({ drafted: DraftedDocument } | { outcome: IssueOutcome } | { error: DeskError })[] = [];
+    for (const request of requests) {
+      if (!shouldContinue()) break;
+      try {
+        const drafted = await draftDocument(trx, ctx, request, allocateNumber);
+        decided.push(drafted.outcome === 'refused' ? { outcome: drafted } : { drafted: drafted.draft });
+      } catch (error) {
+        if (error instanceof DeskError) {
+          decided.push({ error });
+          continue;
+        }
+        stoppedBy = error instanceof Error ? error : new Error(`Issuing stopped: ${JSON.stringify(error)}`);
+        break;
+      }
+    }
+    const drafts = decided.flatMap((d) => ('drafted' in d ? [d.drafted] : []));
+    if (drafts.length === 0) return decided as GroupOutcome[];
+    const inserted = await trx
+      .insertInto('issuedDocuments')
+      .values(drafts.map((d) => d.values))
+      .returning(['id', 'number'])
+      .execute();
+    const idOf = new Map(inserted.map((row) => [row.number, row.id]));
+    const ids = drafts.map((d) => idOf.get(d.values.number) ?? -1);
+    // One statement for the group's audit rows, stamped when they are written, i.e. committed.
+    await recordAudit(
+      trx,
+      ctx.actor,
+      ctx.clock.now().toISOString(),
+      drafts.map((d, i) => issueAuditFact(d, ids[i] ?? -1)),
+    );
+    const views = new Map((await findIssuedDocuments(trx, ids)).map((view) => [view.id, view]));
+    return decided.map((d): GroupOutcome => {
+      if (!('drafted' in d)) return d;
+      const view = views.get(idOf.get(d.drafted.values.number) ?? -1);
+      if (!view)
+        throw new Error(`Issued document ${d.drafted.values.number} vanished within its transaction.`);
+      return {
+        outcome: {
+          outcome: 'issued',
+          document: view,
+          fileName: d.drafted.fileName,
+          pdfBase64: d.drafted.pdf.toString('base64'),
+        },
+      };
+    });
+  });
+  return { outcomes, stoppedBy };
 }
 
 /** Issues a BBC, certificate of enrolment or pre-master's certificate, or says why not (Art 5.1, 5.2, 8.3). */
@@ -367,7 +518,12 @@ export function reissueDocument(
     return issueInTransaction(
       trx,
       ctx,
-      { enrolmentId: row.enrolmentId, kind: row.kind, completedOn: stored.completedOn },
+      {
+        enrolmentId: row.enrolmentId,
+        kind: row.kind,
+        completedOn: stored.completedOn,
+        receivingInstitution: row.receivingInstitution ?? undefined,
+      },
       { row, reason: input.reason },
     );
   });

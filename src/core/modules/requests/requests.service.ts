@@ -9,7 +9,6 @@ import {
 import { DeskError } from '../../../shared/errors';
 import { feeFactsSchema } from '../../../shared/facts/fee-facts';
 import { enrolmentRequestSchema } from '../../../shared/facts/student-profile';
-import { formatCents } from '../../../shared/money';
 import type { AttachmentStore } from '../../attachments/attachment-store';
 import type { ServiceContext } from '../../context';
 import { recordAudit } from '../../db/audit';
@@ -17,8 +16,7 @@ import type { Database } from '../../db/database';
 import { assertCurrentVersion } from '../../db/versioning';
 import { availableAcademicYears, loadProvisions } from '../../provisions/load-provisions';
 import { detectAttachmentType } from '../enrolments/document-review.service';
-import { feeKindLabels } from '../fees/tuition-fee.rules';
-import { reassessEnrolmentInTransaction } from '../ledger/ledger.service';
+import { feedFeeFactsInTransaction } from '../ledger/fee-feed';
 import type { ProvisionReason } from '../payments/provision-reason';
 import { renderDecisionLetter } from './decision-letter.pdf';
 import {
@@ -348,27 +346,14 @@ export async function decideRequest(
         reference: row.reference,
       });
       if (feed) {
-        const result = await reassessEnrolmentInTransaction(trx, ctx, enrolment, {
+        // The fee's own reasons for the articles the request rests on, e.g. the Art 30.9 exemption.
+        const fed = await feedFeeFactsInTransaction(trx, ctx, enrolment, {
           facts: feed.facts,
           reason: `${row.reference}: ${sscRequestKindLabels[row.kind]} granted by the SSC director`,
+          feedReasons: feed.reasons,
+          grounds: articlesOfKind[row.kind],
         });
-        effects.push(...feed.reasons);
-        const before = `${feeKindLabels[enrolment.feeKind as keyof typeof feeKindLabels]} ${formatCents(enrolment.feeCents)}`;
-        const after = `${result.enrolment.fee.kindLabel} ${formatCents(result.enrolment.fee.amountCents)}`;
-        effects.push({
-          article: result.differenceCents < 0 ? 'Art 31.3' : 'Art 31.2',
-          text:
-            result.differenceCents === 0
-              ? `The tuition fee for ${enrolment.academicYear} stays ${after}.`
-              : `The tuition fee for ${enrolment.academicYear} was assessed again: ${before} → ${after}; the difference of ${formatCents(result.differenceCents)} was booked.`,
-        });
-        // The fee's own reasons for the articles the request rests on, e.g. the Art 30.9 exemption.
-        const grounds = articlesOfKind[row.kind];
-        effects.push(
-          ...result.enrolment.fee.reasons.filter((r) =>
-            grounds.some((g) => r.article === g || r.article.startsWith(g)),
-          ),
-        );
+        effects.push(...fed.reasons);
         if (feed.interimStartDecision && enrolment.requestJson !== null) {
           // Art 4.4–4.5: the enrolment request records the SSC director's decision permitting the start.
           const request = enrolmentRequestSchema.parse(JSON.parse(enrolment.requestJson));

@@ -13,6 +13,7 @@ import { useSession } from '../../api/useSession';
 import { DataTable } from '../../components/DataTable';
 import { ReasonList } from '../../components/ReasonList';
 import { useStudentFeeFile } from '../students/useStudentFees';
+import { ReceivedBbcsPanel } from './ReceivedBbcsPanel';
 import {
   fetchIssuedDocumentPdf,
   useIssueDocument,
@@ -60,6 +61,7 @@ export function IssuedDocumentsSection({ studentId }: IssuedDocumentsSectionProp
     reasons: { article: string; text: string }[];
   } | null>(null);
   const [preMaster, setPreMaster] = useState<{ enrolmentId: number; completedOn: string } | null>(null);
+  const [bbcFor, setBbcFor] = useState<{ enrolmentId: number; institution: string } | null>(null);
   const [change, setChange] = useState<{
     action: 'revoke' | 'reissue';
     document: IssuedDocument;
@@ -75,9 +77,19 @@ export function IssuedDocumentsSection({ studentId }: IssuedDocumentsSectionProp
     showDone(`${outcome.document.kindLabel} ${outcome.document.number} issued.`);
     downloadFile(outcome.fileName, 'application/pdf', outcome.pdfBase64);
   };
-  const issueFor = (enrolmentId: number, kind: IssuedDocumentKind, completedOn?: string) =>
+  const issueFor = (
+    enrolmentId: number,
+    kind: IssuedDocumentKind,
+    completedOn?: string,
+    receivingInstitution?: string,
+  ) =>
     issue.mutate(
-      { enrolmentId, kind, ...(completedOn ? { completedOn } : {}) },
+      {
+        enrolmentId,
+        kind,
+        ...(completedOn ? { completedOn } : {}),
+        ...(receivingInstitution ? { receivingInstitution } : {}),
+      },
       { onSuccess: onOutcome(enrolmentId, kind), onError: (e) => showDeskError(e) },
     );
 
@@ -86,6 +98,7 @@ export function IssuedDocumentsSection({ studentId }: IssuedDocumentsSectionProp
       { accessorKey: 'number', header: 'Number' },
       { accessorKey: 'kindLabel', header: 'Document' },
       { accessorKey: 'academicYear', header: 'Year' },
+      { id: 'for', accessorFn: (row) => row.receivingInstitution ?? '', header: 'Issued for' },
       {
         id: 'issued',
         accessorFn: (row) => row.issuedAt,
@@ -221,6 +234,14 @@ export function IssuedDocumentsSection({ studentId }: IssuedDocumentsSectionProp
                   </Button>
                   <Button
                     size="xs"
+                    variant="default"
+                    aria-label={`BBC for an institution, ${enrolment.academicYear} ${enrolment.programmeName}`}
+                    onClick={() => setBbcFor({ enrolmentId: enrolment.id, institution: '' })}
+                  >
+                    BBC for an institution…
+                  </Button>
+                  <Button
+                    size="xs"
                     variant="light"
                     loading={issue.isPending}
                     aria-label={`Issue certificate of enrolment for ${enrolment.academicYear} ${enrolment.programmeName}`}
@@ -262,7 +283,43 @@ export function IssuedDocumentsSection({ studentId }: IssuedDocumentsSectionProp
             label="Issued documents"
           />
         )}
+        {file.data && (
+          <ReceivedBbcsPanel
+            studentId={studentId}
+            enrolments={file.data.enrolments}
+            canRecord={staff?.role === 'desk' || staff?.role === 'admin'}
+          />
+        )}
       </Stack>
+
+      <Modal
+        opened={bbcFor !== null}
+        onClose={() => setBbcFor(null)}
+        title="BBC for an institution (Art 33.7)"
+      >
+        {bbcFor && (
+          <Stack>
+            <TextInput
+              label="Institution the BBC is for"
+              description="It is informed when the enrolment at UM ends."
+              data-autofocus
+              value={bbcFor.institution}
+              onChange={(e) => setBbcFor({ ...bbcFor, institution: e.currentTarget.value })}
+            />
+            <Group justify="flex-end">
+              <Button
+                disabled={bbcFor.institution.trim().length < 2}
+                onClick={() => {
+                  issueFor(bbcFor.enrolmentId, 'proof-of-payment', undefined, bbcFor.institution.trim());
+                  setBbcFor(null);
+                }}
+              >
+                Issue BBC
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
 
       <Modal
         opened={change !== null}
