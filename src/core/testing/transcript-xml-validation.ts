@@ -4,10 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where the offline schemas and validate.sh live: beside the repository, or TRANSCRIPT_XML_STANDARDS. */
+/**
+ * Where the offline schemas and validate.sh live: the copy in the repository's `standards/` (so that a
+ * clean checkout validates), or TRANSCRIPT_XML_STANDARDS.
+ */
 const standardsDir =
   process.env['TRANSCRIPT_XML_STANDARDS'] ??
-  fileURLToPath(new URL('../../../../shared/standards/transcript-xml/', import.meta.url));
+  fileURLToPath(new URL('../../../standards/transcript-xml/', import.meta.url));
 
 /**
  * Validates a transcript XML document with xmllint through the standards' validate.sh ('elmo' or
