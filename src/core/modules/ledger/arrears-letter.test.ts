@@ -4,6 +4,7 @@ import type { ArrearsWorklistRow, EnrolmentView } from '../../../shared/api/ledg
 import { formatCents } from '../../../shared/money';
 import { loadProvisions } from '../../provisions/load-provisions';
 import { inspectPdf } from '../../testing/pdf-inspection';
+import { enrolPaidThenReversed } from './arrears-test-support';
 import { createTestDesk, type TestDesk } from '../../testing/test-desk';
 import { nextArrearsAction } from '../payments/arrears.rules';
 import { renderArrearsReminderLetter, type ArrearsReminderLetter } from './arrears-letter.pdf';
@@ -33,28 +34,7 @@ function insertStudent(studentNumber: string, givenNames: string, familyName: st
 beforeEach(async () => {
   t = await createTestDesk();
   studentId = await insertStudent('i6123456', 'Łukasz', 'Dvořák');
-  const enrolment = await t.call<EnrolmentView>('desk', 'ledger:enrol', {
-    studentId,
-    facts: {
-      programmeCode: 'b-econometrics-and-operations-research',
-      nationalities: ['PL'],
-      startDate: '2022-09-01',
-    },
-  });
-  await t.call('desk', 'ledger:recordPayment', {
-    studentId,
-    enrolmentId: enrolment.id,
-    amountCents: 110500,
-    paidOn: '2022-08-30',
-  });
-  for (const reversedOn of ['2022-10-03', '2022-11-02']) {
-    await t.call('desk', 'ledger:recordReversal', {
-      studentId,
-      enrolmentId: enrolment.id,
-      amountCents: instalment,
-      reversedOn,
-    });
-  }
+  await enrolPaidThenReversed(t, studentId, 'PL', instalment);
 });
 afterEach(async () => {
   await t.close();

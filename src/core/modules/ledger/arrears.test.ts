@@ -1,39 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArrearsWorklistRow, EnrolmentView, StudentFeeFile } from '../../../shared/api/ledger.contract';
 import { loadProvisions } from '../../provisions/load-provisions';
+import { enrolPaidThenReversed } from './arrears-test-support';
 import { createTestDesk, type TestDesk } from '../../testing/test-desk';
 
 let t: TestDesk;
 let studentId: number;
-let enrolment: EnrolmentView;
 
 const chargePerInstalment = loadProvisions().fees.arrearsAdministrationChargeCents;
 
 beforeEach(async () => {
   t = await createTestDesk();
   studentId = await t.addStudent({ studentNumber: 'i6123456', familyName: 'Müller', givenNames: 'Anna' });
-  enrolment = await t.call<EnrolmentView>('desk', 'ledger:enrol', {
-    studentId,
-    facts: {
-      programmeCode: 'b-econometrics-and-operations-research',
-      nationalities: ['DE'],
-      startDate: '2022-09-01',
-    },
-  });
-  await t.call('desk', 'ledger:recordPayment', {
-    studentId,
-    enrolmentId: enrolment.id,
-    amountCents: 110500,
-    paidOn: '2022-08-30',
-  });
-  for (const reversedOn of ['2022-10-03', '2022-11-02']) {
-    await t.call('desk', 'ledger:recordReversal', {
-      studentId,
-      enrolmentId: enrolment.id,
-      amountCents: 13813,
-      reversedOn,
-    });
-  }
+  await enrolPaidThenReversed(t, studentId, 'DE', 13813);
 });
 afterEach(async () => {
   await t.close();
