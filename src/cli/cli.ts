@@ -9,7 +9,6 @@ import { defaultDatabasePath } from '../core/default-database-path';
 import { createDesk, type Desk } from '../core/desk';
 import { checkDatabase, backupDatabase } from '../core/db/maintenance';
 import { scaleSize, seedCatalogue, demoSize } from '../core/modules/demo/demo-seed';
-import { exchangeStudentsOfSemester } from '../core/modules/exchange/transcript.service';
 import { loadProvisions } from '../core/provisions/load-provisions';
 import { readStoredZip } from '../core/zip/stored-zip';
 
@@ -75,7 +74,7 @@ const commands: Record<string, Command> = {
             seed ?? 1,
           );
       const started = performance.now();
-      const ctx = { db: desk.database.db, clock: { now: () => new Date() }, actor };
+      const ctx = { db: desk.database.db, clock: desk.clock, actor };
       const counts = await seedCatalogue(ctx, loadProvisions(), size);
       const seconds = (performance.now() - started) / 1000;
       if (json) io.out(JSON.stringify({ ...counts, seconds }, null, 2));
@@ -440,6 +439,29 @@ const commands: Record<string, Command> = {
       return job.state === 'completed' && job.failed === 0 ? 0 : 1;
     },
   },
+  retention: {
+    summary:
+      'Re-sit retention of a fall semester: remove fall exchange students from active registration, keeping those staying for period-2 re-sits',
+    usage: 'desk retention --semester 2022-fall [--dry-run] [--json] [--db PATH]',
+    options: { semester: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    async run({ desk, actor, values, io, json }) {
+      const semester = values['semester'];
+      if (typeof semester !== 'string' || !/^\d{4}-fall$/.test(semester))
+        throw new UsageError('name the fall semester with --semester, e.g. 2022-fall');
+      const dryRun = values['dry-run'] === true;
+      const envelope = await desk.invokeAsOperator(actor, 'exchange:runRetention', { semester, dryRun });
+      return report(envelope, io, json, (value) => {
+        const r = value as CallOutput<'exchange:runRetention'>;
+        for (const i of r.items) {
+          const outcome = i.outcome === 'kept' ? `kept until ${i.effectiveOn}` : `removed ${i.effectiveOn}`;
+          io.out(`${i.studentNumber} ${outcome}, UM account until ${i.umAccountEndsOn} (${i.change})`);
+        }
+        io.out(
+          `${semester}${r.dryRun ? ' (dry run, nothing recorded)' : `: run ${r.runId ?? ''} on ${r.runOn}`}: ${r.dryRun ? 'would remove' : 'removed'} ${r.removed}, ${r.dryRun ? 'keep' : 'kept'} ${r.kept}, unchanged ${r.unchanged}`,
+        );
+      });
+    },
+  },
   transcript: {
     summary:
       "An exchange student's transcript of records: the PDF, EMREX ELMO XML and (with --tors) the EWP tors response",
@@ -456,7 +478,7 @@ const commands: Record<string, Command> = {
       const files = { pdf: values['pdf'], elmo: values['elmo'], tors: values['tors'] };
       if (!Object.values(files).some((f) => typeof f === 'string'))
         throw new UsageError('say where the transcript goes with --pdf FILE and/or --elmo FILE');
-      const envelope = await desk.invokeAsOperator(actor, 'exchange:transcript', { studentId });
+      const envelope = await desk.invokeAsOperator(actor, 'exchange:issueTranscript', { studentId });
       return report(envelope, io, json, (value) => {
         const t = value as CallOutput<'exchange:transcript'>;
         const written = writeTranscriptFiles(t, {
@@ -479,25 +501,92 @@ const commands: Record<string, Command> = {
         throw new UsageError('name the semester with --semester, e.g. 2022-fall');
       const out = typeof values['out'] === 'string' ? resolve(values['out']) : undefined;
       if (!out) throw new UsageError('say where the transcripts go with --out DIR');
-      mkdirSync(out, { recursive: true });
-      const studentIds = await exchangeStudentsOfSemester(desk.database.db, semester);
-      const results: { studentId: number; outcome: 'written' | 'failed'; detail: string }[] = [];
-      for (const [index, studentId] of studentIds.entries()) {
-        const envelope = await desk.invokeAsOperator(actor, 'exchange:transcript', { studentId });
-        if (envelope.ok) {
-          const t = envelope.value as CallOutput<'exchange:transcript'>;
-          const base = join(out, t.reference);
-          writeTranscriptFiles(t, { pdf: `${base}.pdf`, elmo: `${base}.elmo.xml`, tors: `${base}.tors.xml` });
-          results.push({ studentId, outcome: 'written', detail: t.reference });
-        } else results.push({ studentId, outcome: 'failed', detail: envelope.error.message });
-        const r = results.at(-1);
-        if (!json && r)
-          io.out(`[${index + 1}/${studentIds.length}] student ${studentId} ${r.outcome}: ${r.detail}`);
+      // The same end-of-semester batch as the Exchange screen's Transcripts view; Ctrl+C cancels after the student in hand.
+      const started = await desk.invokeAsOperator(actor, 'exchange:startTranscriptBatch', { semester });
+      if (!started.ok) return report(started, io, json, () => undefined);
+      const { batchId } = started.value as CallOutput<'exchange:startTranscriptBatch'>;
+      const cancel = () => void desk.invokeAsOperator(actor, 'exchange:cancelTranscriptBatch', { batchId });
+      process.once('SIGINT', cancel);
+      let job: CallOutput<'exchange:transcriptBatchStatus'>;
+      let printed = 0;
+      try {
+        for (;;) {
+          await new Promise((done) => setTimeout(done, 100));
+          const status = await desk.invokeAsOperator(actor, 'exchange:transcriptBatchStatus', { batchId });
+          if (!status.ok) return report(status, io, json, () => undefined);
+          job = status.value as CallOutput<'exchange:transcriptBatchStatus'>;
+          if (!json)
+            for (const [index, r] of job.results.entries()) {
+              if (index < printed) continue;
+              const detail = r.reference
+                ? `${r.reference}${r.documentNumber ? ` (${r.documentNumber})` : ''}`
+                : r.reasons.map((x) => `${x.article}: ${x.text}`).join(' ');
+              io.out(`[${index + 1}/${job.total}] ${r.studentNumber} ${r.outcome}: ${detail}`);
+            }
+          printed = job.results.length;
+          if (job.state !== 'running') break;
+        }
+      } finally {
+        process.off('SIGINT', cancel);
       }
-      const failed = results.filter((r) => r.outcome === 'failed').length;
-      if (json) io.out(JSON.stringify({ semester, out, results }, null, 2));
-      else io.out(`${semester}: ${results.length - failed} transcripts written to ${out}/, ${failed} failed`);
-      return failed === 0 ? 0 : 1;
+      const zipped = await desk.invokeAsOperator(actor, 'exchange:transcriptBatchZip', { batchId });
+      if (!zipped.ok) return report(zipped, io, json, () => undefined);
+      mkdirSync(out, { recursive: true });
+      const zip = zipped.value as CallOutput<'exchange:transcriptBatchZip'>;
+      for (const entry of readStoredZip(Buffer.from(zip.zipBase64, 'base64')))
+        writeFileSync(join(out, entry.name), entry.bytes);
+      if (json) io.out(JSON.stringify({ ...job, out }, null, 2));
+      else {
+        io.out(
+          `${semester}: ${job.produced} transcripts written to ${out}/, ${job.refused} refused, ${job.failed} failed; results in transcript-results.csv`,
+        );
+        if (job.message) io.err(job.message);
+      }
+      return job.state === 'completed' && job.failed === 0 ? 0 : 1;
+    },
+  },
+  'study-progress': {
+    summary:
+      'The study progress check of study-permit students for a year; the list to notify to the IND as PDF and/or CSV',
+    usage: 'desk study-progress [--year 2022-23] [--pdf FILE] [--csv FILE] [--json] [--db PATH]',
+    options: { year: { type: 'string' }, pdf: { type: 'string' }, csv: { type: 'string' } },
+    async run({ desk, actor, values, io, json }) {
+      const academicYear = typeof values['year'] === 'string' ? values['year'] : '2022-23';
+      if (!/^\d{4}-\d{2}$/.test(academicYear))
+        throw new UsageError('name the academic year with --year, e.g. 2022-23');
+      const list = await desk.invokeAsOperator(actor, 'studyProgress:list', { academicYear });
+      if (!list.ok) return report(list, io, json, () => undefined);
+      const written: string[] = [];
+      for (const format of ['pdf', 'csv'] as const) {
+        const file = values[format];
+        if (typeof file !== 'string') continue;
+        const envelope = await desk.invokeAsOperator(actor, 'studyProgress:exportIndList', {
+          academicYear,
+          format,
+        });
+        if (!envelope.ok) return report(envelope, io, json, () => undefined);
+        const exported = envelope.value as CallOutput<'studyProgress:exportIndList'>;
+        mkdirSync(dirname(resolve(file)), { recursive: true });
+        writeFileSync(file, Buffer.from(exported.contentBase64, 'base64'));
+        written.push(file);
+      }
+      const value = list.value as CallOutput<'studyProgress:list'>;
+      const counts: Record<string, number> = {};
+      for (const row of value.rows) counts[row.outcome] = (counts[row.outcome] ?? 0) + 1;
+      return report({ ok: true, value: { academicYear, counts, written } }, io, json, () => {
+        io.out(
+          `${academicYear}: ${value.rows.length} study-permit students; ${Object.entries(counts)
+            .map(([outcome, n]) => `${n} ${outcome}`)
+            .join(
+              ', ',
+            )}${value.isYearEnded ? '' : ` (the year ends ${value.yearEndsOn}: outcomes are pending)`}`,
+        );
+        for (const row of value.rows.filter((r) => r.outcome === 'notify'))
+          io.out(
+            `  notify ${row.studentNumber} ${row.name}: ${row.creditsObtained} of ${row.norm ?? 'pass'} ECTS`,
+          );
+        if (written.length > 0) io.out(`Written: ${written.join(', ')}`);
+      });
     },
   },
   calls: {

@@ -107,7 +107,12 @@ describe('desk transcript and desk transcripts', () => {
       'TOR-i6100001-2022-23.elmo.xml',
       'TOR-i6100001-2022-23.pdf',
       'TOR-i6100001-2022-23.tors.xml',
+      'transcript-results.csv',
     ]);
+    expect(result.out).toContain('[1/1] i6100001 produced: TOR-i6100001-2022-23');
+    expect(readFileSync(join(out, 'transcript-results.csv'), 'utf8')).toMatch(
+      /\r\ni6100001,Giulia Rossi,Università Bocconi,produced,TOR-i6100001-2022-23,UM-\d{4}-\d{6},1,6.5,/,
+    );
     expect(
       validateTranscriptXml('ewp-tors', readFileSync(join(out, 'TOR-i6100001-2022-23.tors.xml'), 'utf8')).ok,
     ).toBe(true);

@@ -4,7 +4,7 @@ import { DeskError, type DeskErrorShape, type Envelope } from '../shared/errors'
 import type { Actor, Clock } from './db/audit';
 import { openDatabase, type OpenDatabase } from './db/connection';
 import { openAttachmentStore, type AttachmentStore } from './attachments/attachment-store';
-import { systemClock, type CallContext } from './context';
+import { clockFromEnvironment, type CallContext } from './context';
 import type { Handler } from './handler-map';
 import { auditHandlers } from './modules/audit/audit.handlers';
 import { catalogueHandlers } from './modules/catalogue/catalogue.handlers';
@@ -18,9 +18,11 @@ import { enrolmentsHandlers } from './modules/enrolments/enrolments.handlers';
 import { exchangeHandlers } from './modules/exchange/exchange.handlers';
 import { documentsHandlers } from './modules/issuing/issuing.handlers';
 import { IssuingBatches } from './modules/issuing/issuing-batches';
+import { TranscriptBatches } from './modules/exchange/transcript-batches';
 import { requestsHandlers } from './modules/requests/requests.handlers';
 import { residenceHandlers } from './modules/residence/residence.handlers';
 import { studentsHandlers } from './modules/students/students.handlers';
+import { studyProgressHandlers } from './modules/study-progress/study-progress.handlers';
 import { paymentsHandlers } from './modules/payments/payments.handlers';
 import { transferHandlers } from './modules/transfer/transfer.handlers';
 import { provisionsHandlers } from './provisions/provisions.handlers';
@@ -43,6 +45,7 @@ const handlers: { [N in CallName]: Handler<N> } = {
   ...documentsHandlers,
   ...requestsHandlers,
   ...exchangeHandlers,
+  ...studyProgressHandlers,
 };
 
 /** The back office behind every adapter: one `invoke` that parses, authorises, runs and wraps. */
@@ -55,6 +58,8 @@ export interface Desk {
    */
   invokeAsOperator(actor: Actor, name: string, input: unknown): Promise<Envelope<unknown>>;
   readonly database: OpenDatabase;
+  /** The clock every call runs on (DESK_TODAY may set it to another day, for training). */
+  readonly clock: Clock;
   readonly sessions: SessionStore;
   /** Scanned documents: `<databaseFile>.attachments/`, or a temporary folder for ':memory:'. */
   readonly attachments: AttachmentStore;
@@ -91,11 +96,12 @@ export async function createDesk(options: {
   clock?: Clock;
   log?: (error: unknown) => void;
 }): Promise<Desk> {
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? clockFromEnvironment(process.env);
   const database = await openDatabase(options.databaseFile, clock);
   const sessions = new SessionStore(clock);
   const attachments = openAttachmentStore(options.databaseFile);
   const issuingBatches = new IssuingBatches();
+  const transcriptBatches = new TranscriptBatches();
   const log = options.log ?? console.error;
 
   function findOrRefuse(name: string) {
@@ -135,6 +141,7 @@ export async function createDesk(options: {
       staff: signedIn ? staff : null,
       attachments,
       issuingBatches,
+      transcriptBatches,
       actor: signedIn
         ? { id: staff.id, name: staff.displayName, role: staff.role }
         : { id: null, name: 'anonymous', role: 'system' },
@@ -152,6 +159,7 @@ export async function createDesk(options: {
 
   return {
     database,
+    clock,
     sessions,
     attachments,
     invoke: (token, name, input) => wrap(() => run(token, name, input)),
@@ -165,12 +173,14 @@ export async function createDesk(options: {
           staff: null,
           attachments,
           issuingBatches,
+          transcriptBatches,
           actor,
         }),
       ),
     close: async () => {
       // A running batch stops after the document in hand, before the database closes under it.
       await issuingBatches.dispose();
+      await transcriptBatches.dispose();
       await database.close();
       attachments.dispose();
     },

@@ -83,6 +83,8 @@ describe('the main window', () => {
     expect(webPreferences['webSecurity']).toBe(true);
     expect(webPreferences['allowRunningInsecureContent']).toBe(false);
     expect(webPreferences['webviewTag']).toBe(false);
+    // The PDF viewer for previews of scans and issued documents, the only plugin Electron has.
+    expect(webPreferences['plugins']).toBe(true);
     expect(webPreferences['preload']).toBe('/app/out/preload/index.cjs');
   });
 

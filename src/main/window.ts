@@ -75,6 +75,9 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Chromium's built-in PDF viewer shows scans and documents (blob: frames, CSP frame-src blob:);
+      // Electron counts it as a plugin. No other plugin exists in Electron.
+      plugins: true,
     },
   };
 }

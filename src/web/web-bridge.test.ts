@@ -57,7 +57,10 @@ describe('the loopback web bridge', () => {
 
   it('answers the contract as envelopes, with the same sign-in as the app', async () => {
     const status = await (await post('session:status', {})).json();
-    expect(status).toEqual({ ok: true, value: { needsSetup: true, staff: null } });
+    expect(status).toMatchObject({
+      ok: true,
+      value: { needsSetup: true, staff: null, isSimulatedToday: false },
+    });
     const signedOut = await (await post('catalogue:summary', {})).json();
     expect(signedOut).toMatchObject({ ok: false, error: { kind: 'unauthenticated' } });
     const created = (await (

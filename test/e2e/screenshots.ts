@@ -10,7 +10,11 @@ import { OrphanCoursesPage } from './pages/OrphanCoursesPage';
 import { PaymentPlanPage } from './pages/PaymentPlanPage';
 import { takeResidenceScreenshots } from './residence-screenshots';
 import { takeRequestsScreenshots } from './requests-screenshots';
+import { takeReceivedBbcsScreenshots } from './received-bbcs-screenshots';
+import { takeStudyProgressScreenshots } from './study-progress-screenshots';
 import { takeExchangeScreenshots } from './exchange-screenshots';
+import { takeExchangeTranscriptScreenshots } from './exchange-transcripts-screenshots';
+import { takeResitRetentionScreenshots } from './resit-retention-screenshots';
 import { RefundCalculatorPage } from './pages/RefundCalculatorPage';
 import { SignInPage } from './pages/SignInPage';
 import { StudentFeesPage } from './pages/StudentFeesPage';
@@ -112,6 +116,7 @@ try {
   await page.screenshot({ path: join(out, '18-arrears-step.png') });
   await page.keyboard.press('Escape');
   await takeResidenceScreenshots(env, page, out);
+  await takeStudyProgressScreenshots(page, out);
   await takeEnrolmentDeskScreenshots(env, page, out);
   await shell.goTo('Students and fees');
   const file = new StudentFilePage(page);
@@ -133,7 +138,10 @@ try {
   await page.screenshot({ path: join(out, '22-command-palette.png') });
   await page.keyboard.press('Escape');
   await takeRequestsScreenshots(env, page, out);
+  await takeReceivedBbcsScreenshots(env, page, out);
   await takeExchangeScreenshots(env, out);
+  await takeExchangeTranscriptScreenshots(env, out);
+  await takeResitRetentionScreenshots(out);
   // Last: applying the start-date run changes the statuses the screens above show.
   await takeApplicationScreenshots(env, page, out);
   console.log(`Screenshots in ${out}`);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectPdf } from '../../src/core/testing/pdf-inspection';
 import { AppShell } from './pages/AppShell';
 import { SignInPage } from './pages/SignInPage';
+import { VerifyPage } from './pages/VerifyPage';
 import { SscRequestsPage, StudentRequestsPanel } from './pages/SscRequestsPage';
 import { startEnvironment, testPassword, testStaff, type E2eEnvironment } from './support/environment';
 
@@ -48,7 +49,7 @@ async function statutoryStudent() {
 }
 
 describe('requests to the SSC in the browser', () => {
-  it('a desk clerk registers a board-position exemption with evidence; an ssc user grants it; the fee follows with the Art 30.9 reason; the letter downloads', async () => {
+  it('a desk clerk registers a board-position exemption with evidence; an ssc user grants it; the fee follows with the Art 30.9 reason; the letter downloads, is registered, and a correction supersedes it', async () => {
     const student = await statutoryStudent();
 
     // The desk registers the request and attaches the evidence.
@@ -96,7 +97,29 @@ describe('requests to the SSC in the browser', () => {
     );
     const again = await opened.downloadLetter();
     expect(again.bytes.equals(letter.bytes)).toBe(true);
+
+    // The letter is in the document register: its number and verification code are printed on it.
+    const registration = await opened.letterRegistration().innerText();
+    const number = /UM-\d{4}-\d{6}/.exec(registration)?.[0] ?? '';
+    const code = /(?:[0-9A-Z]{4}-){3}[0-9A-Z]{4}/.exec(registration)?.[0] ?? '';
+    expect(text).toContain(number);
+    expect(text).toContain(code);
+    // The SSC director corrects it: the corrected letter supersedes it.
+    const corrected = await opened.correctLetter(
+      'the reasoning did not name the article',
+      'The Executive Board honoured the application for a full-time board position for 2022-23 (Art 30.9).',
+    );
+    expect(corrected.fileName).toMatch(
+      new RegExp(`^${reference}-decision-\\w+-corrected-UM-\\d{4}-\\d{6}\\.pdf$`),
+    );
+    expect(inspectPdf(corrected.bytes).flatText).toContain(`corrects and replaces letter ${number}`);
+    await expect.poll(async () => opened.letterRegistration().innerText()).toContain(`corrects ${number}`);
     await opened.close();
+    await new AppShell(ssc.page).goTo('Verify a document');
+    expect(await new VerifyPage(ssc.page).verifyCode(code, 'Superseded')).toContain(
+      'Corrected: the reasoning did not name the article',
+    );
+    await new AppShell(ssc.page).goTo('Requests to the SSC');
     expect(await worklist.row(reference).count()).toBe(0);
 
     // The student's fee is now nil, with the Art 30.9 reason, and the difference is on the ledger.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,6 +21,14 @@ describe('the attachment store beside the database (DESIGN.md §4)', () => {
     expect(store.put(bytes)).toEqual({ sha256: sha, isNew: true });
     expect(store.put(bytes)).toEqual({ sha256: sha, isNew: false });
     expect(store.get(sha).equals(bytes)).toBe(true);
+    // Many files, each whole under its hash in its two-character folder, no temporary file left behind.
+    const many = Array.from({ length: 300 }, (_, i) => Buffer.from(`%PDF-1.7 document ${i}`));
+    for (const file of many) expect(store.put(file).isNew).toBe(true);
+    for (const file of many) {
+      const hash = createHash('sha256').update(file).digest('hex');
+      expect(readFileSync(join(store.folder, hash.slice(0, 2), hash)).equals(file)).toBe(true);
+    }
+    expect(readdirSync(store.folder).filter((name) => name.startsWith('.incoming-'))).toEqual([]);
     store.dispose();
     expect(existsSync(store.folder)).toBe(true);
   });

@@ -62,6 +62,9 @@ export function openAttachmentStore(databaseFile: string): AttachmentStore {
     return bytes;
   }
 
+  /** The two-character subfolders known to exist, so that each is made once rather than for every file. */
+  const subfolders = new Set<string>();
+
   return {
     folder,
     put(bytes) {
@@ -71,19 +74,28 @@ export function openAttachmentStore(databaseFile: string): AttachmentStore {
         get(sha256);
         return { sha256, isNew: false };
       }
-      mkdirSync(join(folder, sha256.slice(0, 2)), { recursive: true });
+      const subfolder = sha256.slice(0, 2);
+      if (!subfolders.has(subfolder)) {
+        mkdirSync(join(folder, subfolder), { recursive: true });
+        subfolders.add(subfolder);
+      }
+      // Written whole under a temporary name first, so that a file under a hash is never a partial one.
       const temporary = join(folder, `.incoming-${randomBytes(8).toString('hex')}`);
       writeFileSync(temporary, bytes, { flag: 'wx' });
+      let isNew = true;
       try {
         // A hard link never replaces an existing file: another writer of the same bytes wins, harmlessly.
         linkSync(temporary, path);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        isNew = false;
       } finally {
         unlinkSync(temporary);
       }
-      get(sha256);
-      return { sha256, isNew: true };
+      // The file is named by the hash of the bytes just written in full, so it is not read back and hashed
+      // again (that was a third of storing an issued PDF); a file another writer put there first is checked.
+      if (!isNew) get(sha256);
+      return { sha256, isNew };
     },
     get,
     dispose() {

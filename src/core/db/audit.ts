@@ -11,6 +11,8 @@ export interface Actor {
 /** The clock services read; tests pass a fixed one. */
 export interface Clock {
   now(): Date;
+  /** True when the desk runs as of another day than the real one (DESK_TODAY, for training). */
+  readonly isSimulated?: boolean;
 }
 
 /** What one audit row records about a mutation. */

@@ -22,12 +22,20 @@ export interface Database {
   issuedDocuments: IssuedDocumentTable;
   sscRequests: SscRequestTable;
   receivedBbcs: ReceivedBbcTable;
+  bbcTerminationNotices: BbcTerminationNoticeTable;
   sscRequestEvidence: SscRequestEvidenceTable;
   exchangeStays: ExchangeStayTable;
   examAttempts: ExamAttemptTable;
   plagiarismFindings: PlagiarismFindingTable;
   exchangeExtensions: ExchangeExtensionTable;
   exchangeTranscriptDispatches: ExchangeTranscriptDispatchTable;
+  exchangeResitStayRequests: ExchangeResitStayRequestTable;
+  exchangeRetentionRuns: ExchangeRetentionRunTable;
+  exchangeRetentionOutcomes: ExchangeRetentionOutcomeTable;
+  studyProgressCredits: StudyProgressCreditsTable;
+  studyProgressExcusals: StudyProgressExcusalTable;
+  studyProgressIndLists: StudyProgressIndListTable;
+  studyProgressIndListStudents: StudyProgressIndListStudentTable;
 }
 
 export interface SchemaMigrationTable {
@@ -238,7 +246,12 @@ export interface IndNotificationTable {
 export interface IssuedDocumentTable {
   id: Generated<number>;
   number: string;
-  kind: 'proof-of-payment' | 'enrolment-certificate' | 'pre-master-certificate';
+  kind:
+    | 'proof-of-payment'
+    | 'enrolment-certificate'
+    | 'pre-master-certificate'
+    | 'ssc-decision-letter'
+    | 'transcript-of-records';
   studentId: number;
   enrolmentId: number | null;
   academicYear: string;
@@ -257,6 +270,8 @@ export interface IssuedDocumentTable {
   supersededById: number | null;
   /** Art 33.7: the institution a BBC was issued for, to inform when the UM enrolment ends; null if not given. */
   receivingInstitution: ColumnType<string | null, string | null | undefined, never>;
+  /** An SSC decision letter: the request it decides (migration 014; Art 42–44). */
+  sscRequestId: ColumnType<number | null, number | null | undefined, never>;
 }
 
 /** A BBC received from another institution as evidence on a UM enrolment (Art 14.6, 30.1–30.5); append-only. */
@@ -278,6 +293,28 @@ export interface ReceivedBbcTable {
   recordedBy: string;
   recordedById: number | null;
   effectJson: string;
+  /** The other enrolment the BBC completed when recorded (JSON), restored on withdrawal (migration 014). */
+  replacedOtherEnrolmentJson: ColumnType<string | null, string | null | undefined, never>;
+  /** Withdrawn as wrongly recorded, once, with the reason and what it did to the fee (migration 014). */
+  withdrawnAt: ColumnType<string | null, undefined, string>;
+  withdrawnBy: ColumnType<string | null, undefined, string>;
+  withdrawnById: ColumnType<number | null, undefined, number | null>;
+  withdrawalReason: ColumnType<string | null, undefined, string>;
+  withdrawalEffectJson: ColumnType<string | null, undefined, string>;
+}
+
+/** An institution informed that the UM enrolment it holds a UM BBC for ended (Art 33.7; migration 014); append-only. */
+export interface BbcTerminationNoticeTable {
+  id: Generated<number>;
+  enrolmentId: number;
+  studentId: number;
+  institution: string;
+  informedOn: string;
+  method: 'email' | 'letter' | 'phone' | 'other';
+  note: string | null;
+  recordedAt: string;
+  recordedBy: string;
+  recordedById: number | null;
 }
 
 /** A request to the SSC director (Art 4.4, 15.5, 30, 30.9, 41–42); frozen once decided. */
@@ -388,4 +425,95 @@ export interface ExchangeTranscriptDispatchTable {
   sentTo: string;
   createdAt: string;
   createdBy: string;
+}
+
+/** A fall student's request to stay for the period-2 re-sits (migration 012; Exchange guide, Location of the re-sit). */
+export interface ExchangeResitStayRequestTable extends Versioned {
+  id: Generated<number>;
+  stayId: number;
+  studentId: number;
+  semester: string;
+  status: 'requested' | 'withdrawn';
+  requestedOn: string;
+  withdrawnOn: string | null;
+  note: string | null;
+}
+
+/** A run removing fall students from active registration, append-only (migration 012). */
+export interface ExchangeRetentionRunTable {
+  id: Generated<number>;
+  semester: string;
+  runOn: string;
+  removedCount: number;
+  keptCount: number;
+  unchangedCount: number;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** One student's outcome of a retention run: removed, or kept until the last period-2 re-sit (migration 012). */
+export interface ExchangeRetentionOutcomeTable {
+  id: Generated<number>;
+  runId: number;
+  stayId: number;
+  studentId: number;
+  semester: string;
+  outcome: 'removed' | 'kept';
+  effectiveOn: string;
+  umAccountEndsOnBefore: string;
+  umAccountEndsOnAfter: string;
+  withdrawnResitsJson: ColumnType<string, string | undefined, string>;
+  reasonsJson: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** Credits a student obtained in an academic year, with their source, append-only (migration 013). */
+export interface StudyProgressCreditsTable {
+  id: Generated<number>;
+  studentId: number;
+  academicYear: string;
+  courseCode: string | null;
+  description: string;
+  /** Tenths of an ECTS (65 = 6.5). */
+  creditsTenths: number;
+  obtainedOn: string;
+  source: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** An excusable reason a study adviser found for a student and year; withdrawn once, never rewritten (migration 013). */
+export interface StudyProgressExcusalTable {
+  id: Generated<number>;
+  studentId: number;
+  academicYear: string;
+  kind: string;
+  adviserName: string;
+  decidedOn: string;
+  note: string | null;
+  createdAt: string;
+  createdBy: string;
+  withdrawnAt: ColumnType<string | null, string | null | undefined, string>;
+  withdrawnBy: ColumnType<string | null, string | null | undefined, string>;
+  withdrawnReason: ColumnType<string | null, string | null | undefined, string>;
+}
+
+/** A list of students with insufficient study progress sent to the IND, append-only (migration 013). */
+export interface StudyProgressIndListTable {
+  id: Generated<number>;
+  academicYear: string;
+  sentOn: string;
+  reference: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** A student on a list sent to the IND, once per academic year (migration 013). */
+export interface StudyProgressIndListStudentTable {
+  listId: number;
+  studentId: number;
+  academicYear: string;
+  creditsTenths: number;
+  normTenths: number | null;
 }

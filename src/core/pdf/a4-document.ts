@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { pdfFonts, registerPdfFonts } from './pdf-fonts';
 import { a4Layout, type PdfDocument } from './page-layout';
+import { streamObjectsCheaply } from './pdf-streams';
 
 /** What the PDF says about itself (document properties and XMP metadata). */
 export interface DocumentMetadata {
@@ -55,6 +56,7 @@ export function createA4Document(metadata: DocumentMetadata): PdfDocument {
       ModDate: metadata.createdAt,
     },
   });
+  streamObjectsCheaply(doc);
   registerPdfFonts(doc);
   doc.font(pdfFonts.regular);
   doc.addPage();

@@ -191,10 +191,24 @@ export function writeTable(doc: PdfDocument, table: TableSpec): void {
   const fontSize = a4Layout.fontSize.body - 0.5;
   const { colours } = a4Layout;
 
+  // One line's height per font: a cell narrower than its column, without line breaks, takes one line, so
+  // only longer cells are wrapped to be measured (measuring every cell of a transcript's tables wrapped
+  // each of them twice).
+  const oneLine = new Map<string, number>();
+  const cellHeight = (cell: string, font: string, width: number): number => {
+    if (cell === '' || cell.includes('\n') || doc.widthOfString(cell) >= width - 1)
+      return doc.heightOfString(cell, { width });
+    let height = oneLine.get(font);
+    if (height === undefined) {
+      height = doc.heightOfString('X', { width });
+      oneLine.set(font, height);
+    }
+    return height;
+  };
   const rowHeight = (cells: readonly string[], font: string): number => {
     doc.font(font).fontSize(fontSize);
     return (
-      Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i] - 2 * cellPaddingX }))) +
+      Math.max(...cells.map((cell, i) => cellHeight(cell, font, widths[i] - 2 * cellPaddingX))) +
       2 * cellPaddingY
     );
   };

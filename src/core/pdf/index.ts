@@ -14,6 +14,7 @@ export {
 } from './document-blocks';
 export { drawDocumentFooter, type DocumentFooter } from './document-footer';
 export { drawLetterhead, issuingOffice } from './letterhead';
+export { writeClosing, writeQuotedArticles, type QuotedArticle } from './letter-blocks';
 export { a4Layout, contentWidth, type PdfDocument } from './page-layout';
 export { pdfFontFiles, pdfFonts, registerPdfFonts } from './pdf-fonts';
 export { decorateOfficialPages, renderPdf, type OfficialDocumentSpec } from './render-pdf';

@@ -64,12 +64,233 @@ export function pdfFontSource(weight: keyof typeof pdfFonts): PdfFontSource {
 }
 
 /** A laid-out run of glyphs as pdfkit caches it per word (glyphs and positions, already scaled). */
-type LayoutRun = object;
+interface LayoutRun {
+  readonly glyphs: readonly unknown[];
+  readonly positions: readonly unknown[];
+  readonly advanceWidth: number;
+}
 
 /** pdfkit's wrapper of an opened font: its per-document cache of word layouts and its glyph subset. */
 interface OpenedFont {
+  /** The parsed font (fontkit). */
+  font: object;
   layoutCache?: Record<string, LayoutRun>;
   subset?: TrueTypeSubset;
+  layoutRun: (text: string, features?: unknown) => LayoutRun;
+  layoutCached: (text: string) => LayoutRun;
+  layout: (
+    text: string,
+    features?: unknown,
+    onlyWidth?: boolean,
+  ) => { glyphs: unknown[] | null; positions: unknown[] | null; advanceWidth: number };
+}
+
+/** A glyph's position in a laid-out run, in thousandths of the font size, as pdfkit scales it. */
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
+/** Identifiers, codes and numbers: the characters a word's unshaped tail may consist of. */
+const plainTail = /[0-9A-Z-]{4,} ?$/;
+
+/**
+ * Per parsed font, what shaping two adjacent characters does to the first one's advance, by the pair:
+ * the advance with the kerning of the pair, or null where the pair is not simply two glyphs side by side.
+ */
+const pairAdvances = new WeakMap<object, Map<string, number | null>>();
+
+const glyphIdOf = (glyph: unknown): unknown => (glyph as { id?: unknown } | undefined)?.id;
+
+function samePlacement(a: GlyphPosition | undefined, b: GlyphPosition | undefined): boolean {
+  return (
+    a !== undefined &&
+    b !== undefined &&
+    a.xOffset === b.xOffset &&
+    a.yOffset === b.yOffset &&
+    a.yAdvance === b.yAdvance &&
+    a.advanceWidth === b.advanceWidth
+  );
+}
+
+/** The characters of an identifier's tail, and the space that may follow it. */
+const tailCharacters = Array.from('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ- ', (character) => character);
+
+/**
+ * Shapes `first` before each tail character in one run ('A0A1A2…A '), rather than one pair at a time:
+ * fontkit's cost is mostly per call. Each glyph of the run that is its character's own glyph, placed as
+ * alone, gives the advance with the kerning of the pair it begins; any other pair is left to `pairAdvanceOf`
+ * to shape on its own.
+ */
+function shapePairsAfter(font: OpenedFont, first: string, pairs: Map<string, number | null>): void {
+  const alone = font.layoutCached(first);
+  if (alone.glyphs.length !== 1 || first.length !== 1) return;
+  const text = tailCharacters.map((next) => first + next).join('') + first;
+  const run = font.layoutRun(text);
+  if (run.glyphs.length !== text.length) return;
+  const positions = run.positions as GlyphPosition[];
+  tailCharacters.forEach((next, k) => {
+    const single = font.layoutCached(next);
+    const at = 2 * k;
+    const a = positions[at];
+    const b = positions[at + 1];
+    if (
+      single.glyphs.length === 1 &&
+      glyphIdOf(run.glyphs[at]) === glyphIdOf(alone.glyphs[0]) &&
+      glyphIdOf(run.glyphs[at + 1]) === glyphIdOf(single.glyphs[0]) &&
+      samePlacement(a, alone.positions[0] as GlyphPosition) &&
+      samePlacement(b, single.positions[0] as GlyphPosition) &&
+      a !== undefined
+    )
+      pairs.set(first + next, a.xAdvance);
+  });
+}
+
+function pairAdvanceOf(font: OpenedFont, first: string, second: string): number | null {
+  let pairs = pairAdvances.get(font.font);
+  if (pairs === undefined) {
+    pairs = new Map();
+    pairAdvances.set(font.font, pairs);
+  }
+  const pair = first + second;
+  if (!pairs.has(pair) && !pairs.has(`${first}\u0000`)) {
+    // Marks the row as shaped, whether or not it gave this pair.
+    pairs.set(`${first}\u0000`, null);
+    shapePairsAfter(font, first, pairs);
+  }
+  let advance = pairs.get(pair);
+  if (advance === undefined) {
+    const alone = font.layoutCached(first);
+    const next = font.layoutCached(second);
+    const run = font.layoutRun(pair);
+    const [a, b] = run.positions as GlyphPosition[];
+    const [nextPosition] = next.positions as GlyphPosition[];
+    const separable =
+      alone.glyphs.length === 1 &&
+      next.glyphs.length === 1 &&
+      run.glyphs.length === 2 &&
+      glyphIdOf(run.glyphs[0]) === glyphIdOf(alone.glyphs[0]) &&
+      glyphIdOf(run.glyphs[1]) === glyphIdOf(next.glyphs[0]) &&
+      samePlacement(a, alone.positions[0] as GlyphPosition) &&
+      samePlacement(b, nextPosition) &&
+      b?.xAdvance === nextPosition?.xAdvance;
+    advance = separable && a ? a.xAdvance : null;
+    pairs.set(pair, advance);
+  }
+  return advance;
+}
+
+/**
+ * The layout of a word that ends in an identifier ('UM-2022-000022', 'i6100021', a verification address
+ * ending in its code), composed from the layouts of the part before it and of each of its characters,
+ * with the kerning of each adjacent pair; undefined where the word has no such end or a pair is more
+ * than kerning (a ligature, a mark), and then fontkit shapes it.
+ *
+ * Such words are new in every document, and shaping them took a fifth of a certificate. Capitals, digits
+ * and hyphens form no ligatures or contextual forms in DejaVu Sans, only pairwise kerning, so the glyphs
+ * and positions are those fontkit gives, number for number (pdf-layout.test.ts compares them); the glyphs
+ * are the cached single characters' own, with their code points.
+ */
+function composedLayout(font: OpenedFont, word: string): LayoutRun | undefined {
+  const tail = plainTail.exec(word);
+  if (tail === null) return undefined;
+  const prefix = word.slice(0, tail.index);
+  const glyphs: unknown[] = [];
+  const positions: GlyphPosition[] = [];
+  // The characters of the glyphs that meet a neighbour: the prefix's last, then every one of the tail.
+  const characters: string[] = [];
+  const last = prefix.at(-1);
+  // A prefix ending in half of a surrogate pair is left to fontkit whole.
+  if (last !== undefined && last >= '\ud800' && last <= '\udfff') return undefined;
+  if (last !== undefined) {
+    const run = font.layoutCached(prefix);
+    const single = font.layoutCached(last);
+    if (
+      single.glyphs.length !== 1 ||
+      glyphIdOf(run.glyphs.at(-1)) !== glyphIdOf(single.glyphs[0]) ||
+      !samePlacement(run.positions.at(-1) as GlyphPosition, single.positions[0] as GlyphPosition) ||
+      (run.positions.at(-1) as GlyphPosition | undefined)?.xAdvance !==
+        (single.positions[0] as GlyphPosition | undefined)?.xAdvance
+    )
+      return undefined;
+    for (const glyph of run.glyphs) glyphs.push(glyph);
+    for (const position of run.positions) positions.push(position as GlyphPosition);
+    characters.push(last);
+  }
+  for (const character of tail[0]) {
+    const single = font.layoutCached(character);
+    if (single.glyphs.length !== 1) return undefined;
+    glyphs.push(single.glyphs[0]);
+    positions.push(single.positions[0] as GlyphPosition);
+    characters.push(character);
+  }
+  const offset = glyphs.length - characters.length;
+  for (let i = 0; i + 1 < characters.length; i++) {
+    const advance = pairAdvanceOf(font, characters[i] ?? '', characters[i + 1] ?? '');
+    const position = positions[offset + i];
+    if (advance === null || position === undefined) return undefined;
+    // A copy: the positions of cached layouts are shared by every document.
+    positions[offset + i] = { ...position, xAdvance: advance };
+  }
+  let advanceWidth = 0;
+  for (const position of positions) advanceWidth += position.xAdvance;
+  return { glyphs, positions, advanceWidth };
+}
+
+/**
+ * A word's layout from the shared cache, made on a miss (composed as above, or shaped by fontkit). The
+ * cache keeps the glyphs, the positions and their sum: fontkit's run adds its positions up again each time
+ * its width is asked for.
+ */
+function layoutCachedWord(this: OpenedFont, word: string): LayoutRun {
+  const cache = this.layoutCache;
+  const cached = cache?.[word];
+  if (cached !== undefined) return cached;
+  const run = (word.length >= 4 ? composedLayout(this, word) : undefined) ?? this.layoutRun(word);
+  const laidOut: LayoutRun = {
+    glyphs: run.glyphs,
+    positions: run.positions,
+    advanceWidth: run.advanceWidth,
+  };
+  if (cache) cache[word] = laidOut;
+  return laidOut;
+}
+
+/**
+ * What pdfkit's `layout` does, without its costs: the text is split after each space or tab, every word is
+ * laid out from the cache, and the glyphs and positions are appended in place rather than by copying the
+ * arrays for each word (which made a paragraph's layout quadratic). The result is the same, element for
+ * element.
+ */
+function layoutByWords(
+  this: OpenedFont,
+  text: string,
+  features?: unknown,
+  onlyWidth?: boolean,
+): { glyphs: unknown[] | null; positions: unknown[] | null; advanceWidth: number } {
+  if (features) return this.layoutRun(text, features) as ReturnType<OpenedFont['layout']>;
+  const glyphs: unknown[] | null = onlyWidth ? null : [];
+  const positions: unknown[] | null = onlyWidth ? null : [];
+  let advanceWidth = 0;
+  let start = 0;
+  const end = text.length;
+  for (let i = 0; i <= end; i++) {
+    if (i < end) {
+      const code = text.charCodeAt(i);
+      if (code !== 32 && code !== 9) continue;
+    } else if (start === end) break;
+    const run = this.layoutCached(text.slice(start, i + 1));
+    if (glyphs && positions) {
+      for (const glyph of run.glyphs) glyphs.push(glyph);
+      for (const position of run.positions) positions.push(position);
+    }
+    advanceWidth += run.advanceWidth;
+    start = i + 1;
+  }
+  return { glyphs, positions, advanceWidth };
 }
 
 /** The part of fontkit's TrueType subset that `_addGlyph` (one glyph into the embedded font program) uses. */
@@ -130,7 +351,7 @@ function encodeTrueTypeSubset(subset: TrueTypeSubset): Uint8Array {
   const original = (tag: string): Uint8Array => {
     const entry = font.directory.tables[tag];
     if (!entry) throw new Error(`The font has no ${tag} table.`);
-    return Uint8Array.from(font.stream.buffer.subarray(entry.offset, entry.offset + entry.length));
+    return new Uint8Array(font.stream.buffer.subarray(entry.offset, entry.offset + entry.length));
   };
   const numGlyphs = subset.glyf.length;
   const isLongLoca = subset.loca.version === 1;
@@ -204,7 +425,7 @@ function readSubsetGlyph(font: FontTables, glyphId: number): SubsetGlyph {
   const stream = font._getTableStream('glyf');
   stream.pos += start;
   return {
-    bytes: Uint8Array.from(stream.readBuffer(end - start)),
+    bytes: new Uint8Array(stream.readBuffer(end - start)),
     components:
       outline && outline.numberOfContours < 0
         ? (outline.components ?? []).map(({ glyphID, pos }) => ({ glyphID, pos }))
@@ -231,7 +452,7 @@ function useCachedSubsetGlyphs(subset: TrueTypeSubset, weight: keyof typeof pdfF
     }
     let bytes = glyph.bytes;
     if (glyph.components) {
-      bytes = Uint8Array.from(glyph.bytes);
+      bytes = new Uint8Array(glyph.bytes);
       const view = new DataView(bytes.buffer);
       for (const component of glyph.components)
         view.setUint16(component.pos, this.includeGlyph(component.glyphID));
@@ -292,6 +513,8 @@ export function registerPdfFonts(doc: PdfDocument): void {
         'pdfkit did not open the font with a layout cache as expected; check the pdfkit version.',
       );
     opened.layoutCache = sharedLayoutCache(weight);
+    opened.layoutCached = layoutCachedWord;
+    opened.layout = layoutByWords;
     if (opened.subset) useCachedSubsetGlyphs(opened.subset, weight);
   }
   doc.font(pdfFonts.regular);

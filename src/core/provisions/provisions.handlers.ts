@@ -1,6 +1,7 @@
 import { DeskError } from '../../shared/errors';
 import type { HandlerMap } from '../handler-map';
 import { findProvisionText, loadProvisions } from './load-provisions';
+import { findSourceText, isSourceTextRef } from './source-texts';
 
 /** Reads a year's provisions, turning an unknown year into an error that lists the known ones. */
 function provisionsOf(academicYear: string) {
@@ -34,6 +35,12 @@ export const provisionsHandlers: HandlerMap<'provisions:'> = {
   },
   'provisions:getText': (input) => {
     const provisions = provisionsOf(input.academicYear);
+    if (isSourceTextRef(input.ref)) {
+      const text = findSourceText(input.ref, provisions.academicYear);
+      if (!text)
+        throw new DeskError('not_found', `The source text has no section "${input.ref}".`, { field: 'ref' });
+      return Promise.resolve(text);
+    }
     const match = findProvisionText(provisions, input.ref);
     if (!match) {
       throw new DeskError(

@@ -10,12 +10,14 @@ import {
   ScrollArea,
   Text,
   Title,
+  Tooltip,
 } from '@mantine/core';
 import {
   IconBooks,
   IconAlarm,
   IconCalculator,
   IconCalendarDollar,
+  IconChartBar,
   IconFileCertificate,
   IconFileStack,
   IconFileSpreadsheet,
@@ -48,6 +50,7 @@ import { ExchangePage } from './features/exchange/ExchangePage';
 import { OrphanCoursesPage } from './features/catalogue/OrphanCoursesPage';
 import { ProgrammesPage } from './features/catalogue/ProgrammesPage';
 import { FeeCalculatorPage } from './features/fees/FeeCalculatorPage';
+import { formatLongDate } from './features/fees/long-date';
 import { PaymentPlanPage } from './features/fees/PaymentPlanPage';
 import { RefundCalculatorPage } from './features/fees/RefundCalculatorPage';
 import { OverviewPage } from './features/home/OverviewPage';
@@ -61,6 +64,7 @@ import { SetupAdministratorPage } from './features/session/SetupAdministratorPag
 import { SignInPage } from './features/session/SignInPage';
 import { StaffPage } from './features/staff/StaffPage';
 import { StudentsPage } from './features/students/StudentsPage';
+import { StudyProgressPage } from './features/study-progress/StudyProgressPage';
 import { ImportExportPage } from './features/transfer/ImportExportPage';
 
 interface Screen {
@@ -110,6 +114,13 @@ const screens: readonly Screen[] = [
     label: 'IND notifications',
     icon: <IconPlaneDeparture size={18} />,
     page: () => <IndNotificationsPage />,
+  },
+  {
+    group: 'Students',
+    path: '/study-progress',
+    label: 'Study progress',
+    icon: <IconChartBar size={18} />,
+    page: () => <StudyProgressPage />,
   },
   {
     group: 'Students',
@@ -248,6 +259,13 @@ export function App() {
             >
               Jump to…
             </Button>
+            {session.isSimulatedToday && (
+              <Tooltip label="The desk runs as of this day (DESK_TODAY): deadlines and date fields follow it.">
+                <Badge color="grape" variant="light" aria-label="Desk date">
+                  As of {formatLongDate(session.today())}
+                </Badge>
+              </Tooltip>
+            )}
             <Text size="sm" aria-label="Signed in as">
               {session.staff.displayName}
             </Text>

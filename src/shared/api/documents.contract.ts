@@ -14,11 +14,24 @@ export const issuedDocumentKinds = [
 ] as const;
 export type IssuedDocumentKind = (typeof issuedDocumentKinds)[number];
 
+/**
+ * Every kind the register holds: those issued at the desk, the SSC director's decision letters (Art 42–44)
+ * and the transcripts of records of exchange students (Exchange guide), which their own modules issue.
+ */
+export const registerDocumentKinds = [
+  ...issuedDocumentKinds,
+  'ssc-decision-letter',
+  'transcript-of-records',
+] as const;
+export type RegisterDocumentKind = (typeof registerDocumentKinds)[number];
+
 /** English names of the document kinds, as the documents and the screens print them. */
-export const issuedDocumentKindLabels: Readonly<Record<IssuedDocumentKind, string>> = {
+export const issuedDocumentKindLabels: Readonly<Record<RegisterDocumentKind, string>> = {
   'proof-of-payment': 'Proof of payment of tuition fees (BBC)',
   'enrolment-certificate': 'Certificate of enrolment',
   'pre-master-certificate': "Pre-master's certificate",
+  'ssc-decision-letter': 'Decision of the SSC director',
+  'transcript-of-records': 'Transcript of records',
 };
 
 /** Where an issued document stands in the register. */
@@ -30,7 +43,7 @@ export const issuedDocumentSchema = z.object({
   id,
   /** The register number printed on every page, e.g. 'UM-2022-000123'. */
   number: z.string(),
-  kind: z.enum(issuedDocumentKinds),
+  kind: z.enum(registerDocumentKinds),
   kindLabel: z.string(),
   studentId: id,
   studentNumber: z.string(),
@@ -52,6 +65,8 @@ export const issuedDocumentSchema = z.object({
   supersededByNumber: z.string().nullable(),
   /** A BBC: the institution it was issued for, to inform when the UM enrolment ends (Art 33.7); null if not given. */
   receivingInstitution: z.string().nullable(),
+  /** A decision letter: the reference of the request it decides, e.g. 'SSC-2022-00012'; otherwise null. */
+  requestReference: z.string().nullable(),
   /** What the document states, label and value, in its order. */
   contents: z.array(z.tuple([z.string(), z.string()])),
 });
@@ -171,8 +186,31 @@ export const receivedBbcSchema = z.object({
   recordedBy: z.string(),
   /** What recording it did: the fee facts fed and the fee assessed again, with the articles. */
   effect: z.array(reasonSchema),
+  /** Withdrawn as wrongly recorded: by whom, when, why, and the fee assessed again without it; else null. */
+  withdrawn: z
+    .object({
+      at: z.string(),
+      by: z.string(),
+      reason: z.string(),
+      effect: z.array(reasonSchema),
+    })
+    .nullable(),
 });
 export type ReceivedBbc = z.infer<typeof receivedBbcSchema>;
+
+/** How an institution was informed that a UM enrolment ended (Art 33.7). */
+export const informMethods = ['email', 'letter', 'phone', 'other'] as const;
+export type InformMethod = (typeof informMethods)[number];
+
+/** The record that an institution was informed (Art 33.7): when, how, by whom. */
+export const institutionInformedSchema = z.object({
+  informedOn: z.string(),
+  method: z.enum(informMethods),
+  note: z.string().nullable(),
+  recordedAt: z.string(),
+  recordedBy: z.string(),
+});
+export type InstitutionInformed = z.infer<typeof institutionInformedSchema>;
 
 /** An ended UM enrolment for which UM issued BBCs, with the institutions to inform (Art 33.7). */
 export const institutionsToInformSchema = z.object({
@@ -183,8 +221,19 @@ export const institutionsToInformSchema = z.object({
   academicYear: z.string(),
   programmeCode: z.string().nullable(),
   status: z.enum(['terminated', 'cancelled', 'denied']),
-  /** Each institution a UM BBC of this enrolment was issued for, with the BBC numbers. */
-  institutions: z.array(z.object({ institution: z.string(), bbcNumbers: z.array(z.string()) })),
+  /**
+   * Each institution a UM BBC of this enrolment was issued for, with the BBC numbers (none for an institution
+   * found for a BBC issued without naming one), and whether it was informed: by whom, when, how.
+   */
+  institutions: z.array(
+    z.object({
+      institution: z.string(),
+      bbcNumbers: z.array(z.string()),
+      informed: institutionInformedSchema.nullable(),
+    }),
+  ),
+  /** Institutions not yet informed. */
+  notYetInformed: z.number().int().nonnegative(),
   /** BBCs issued without naming the institution: find out whom they went to. */
   bbcsWithoutInstitution: z.array(z.string()),
   reasons: z.array(reasonSchema),
@@ -206,6 +255,22 @@ export const receivedBbcInputSchema = z.object({
   receivedOn: isoDate,
 });
 export type ReceivedBbcInput = z.output<typeof receivedBbcInputSchema>;
+
+/** Withdrawing a received BBC recorded by mistake (wrong student, enrolment or figures). */
+export const withdrawReceivedBbcInputSchema = z.object({
+  receivedBbcId: id,
+  reason: z.string().trim().min(3, 'Say why it is withdrawn, e.g. "recorded on the wrong student".').max(500),
+});
+
+/** Recording that an institution was informed that the UM enrolment ended (Art 33.7). */
+export const institutionInformedInputSchema = z.object({
+  enrolmentId: id,
+  institution: institutionName,
+  informedOn: isoDate,
+  method: z.enum(informMethods),
+  /** e.g. the address or office it went to. */
+  note: z.string().trim().max(500).optional(),
+});
 
 /** Official documents: the register, issuing (Art 5, 8.3), reissuing, revoking and verifying. */
 export const documentsContract = {
@@ -320,6 +385,22 @@ export const documentsContract = {
     access: everyRole,
     input: z.object({ studentId: id.optional() }),
     output: z.array(institutionsToInformSchema),
+  }),
+  withdrawReceivedBbc: defineCall({
+    name: 'documents:withdrawReceivedBbc',
+    summary:
+      'Withdraw a received BBC recorded by mistake, with a reason: it stops feeding the fee, which is assessed again (Art 14.6, 30.1, 31.2–31.3); the record is kept',
+    access: ['desk', 'admin'],
+    input: withdrawReceivedBbcInputSchema,
+    output: z.object({ bbc: receivedBbcSchema, reasons: z.array(reasonSchema) }),
+  }),
+  recordInstitutionInformed: defineCall({
+    name: 'documents:recordInstitutionInformed',
+    summary:
+      'Record that an institution holding a UM BBC was informed that the UM enrolment ended: when and how (Art 33.7)',
+    access: ['desk', 'ssc', 'admin'],
+    input: institutionInformedInputSchema,
+    output: institutionsToInformSchema,
   }),
   verify: defineCall({
     name: 'documents:verify',

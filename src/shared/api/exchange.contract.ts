@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall, everyRole } from './define-call';
+import { activeRegistrationSchema, resitRetentionContract } from './resit-retention.contract';
 
 const id = z.number().int().positive();
 const isoDate = z.iso.date('Use a date such as 2022-09-01.');
@@ -87,6 +88,8 @@ export const exchangeOverviewRowSchema = z.object({
   semesters: z.array(z.string()),
   courses: z.array(z.string()),
   violations: z.array(guideReasonSchema.extend({ period: z.number().int() })),
+  /** Active, kept for the period-2 re-sits, or removed at the end of the fall semester (issue 6.6). */
+  registration: activeRegistrationSchema,
 });
 
 /** The outcome of an extension request, each condition met or not. */
@@ -114,6 +117,101 @@ export const exchangeCourseOptionSchema = z.object({
 });
 
 const studentCourse = z.object({ studentId: id, courseId: id });
+
+/** What a transcript carries, shown beside the PDF in its preview (Exchange guide, Grade transcripts). */
+export const transcriptSummarySchema = z.object({
+  name: z.string(),
+  homeUniversity: z.string(),
+  semesters: z.array(z.string()),
+  academicYear: z.string(),
+  courses: z.array(
+    z.object({
+      code: z.string(),
+      title: z.string(),
+      academicYear: z.string(),
+      period: z.number().int(),
+      ects: z.number(),
+      ectsObtained: z.number(),
+      /** '7.5', 'NG', or null without a result. */
+      grade: z.string().nullable(),
+      description: z.string().nullable(),
+      /** As printed, e.g. 'Passed', 'Withdrawn (late drop)', 'In progress'. */
+      statusText: z.string(),
+    }),
+  ),
+  totals: z.object({ courses: z.number().int(), ectsRegistered: z.number(), ectsObtained: z.number() }),
+  gpa: z.array(z.object({ programmeCode: z.string().nullable(), gpa: z.number() })),
+  /** When the transcript was rendered (ISO timestamp). */
+  producedAt: z.string(),
+});
+export type TranscriptSummary = z.infer<typeof transcriptSummarySchema>;
+
+/** Where an end-of-semester transcript batch stands. */
+export const transcriptBatchStates = ['running', 'completed', 'cancelled', 'failed'] as const;
+
+/** What the batch did for one exchange student: produced (with the files in the ZIP), refused or failed, with why. */
+export const transcriptBatchResultSchema = z.object({
+  studentId: id,
+  studentNumber: z.string(),
+  studentName: z.string(),
+  homeUniversity: z.string(),
+  outcome: z.enum(['produced', 'refused', 'failed']),
+  /** Produced: the footer reference, which also names the files. */
+  reference: z.string().nullable(),
+  /** Produced: the number of the transcript in the document register, when it was registered. */
+  documentNumber: z.string().nullable(),
+  /** Produced: the PDF, ELMO XML and EWP tors XML in the ZIP. */
+  files: z.array(z.string()),
+  courses: z.number().int().nullable(),
+  ectsObtained: z.number().nullable(),
+  /** Refused: the rule of the guide; failed: what went wrong; produced: notes such as courses still in progress. */
+  reasons: z.array(guideReasonSchema),
+  /** The days this student's transcript was recorded as sent home, oldest first. */
+  sentOn: z.array(z.string()),
+});
+export type TranscriptBatchResult = z.infer<typeof transcriptBatchResultSchema>;
+
+/** An end-of-semester transcript batch as its screen polls it. */
+export const transcriptBatchJobSchema = z.object({
+  batchId: z.string(),
+  semester: z.string(),
+  state: z.enum(transcriptBatchStates),
+  /** Exchange students of the semester when the batch started. */
+  total: z.number().int().nonnegative(),
+  processed: z.number().int().nonnegative(),
+  produced: z.number().int().nonnegative(),
+  refused: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  startedAt: z.string(),
+  startedBy: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Why the batch ended early: cancelled by whom, or the unexpected error. */
+  message: z.string().nullable(),
+  results: z.array(transcriptBatchResultSchema),
+});
+export type TranscriptBatchJob = z.infer<typeof transcriptBatchJobSchema>;
+
+const transcriptBatchId = z.string().min(1).max(100);
+
+/** A transcript of records in its three forms, as previewed or as issued. */
+const transcriptOutputSchema = z.object({
+  studentId: id,
+  studentNumber: z.string(),
+  /** The footer reference, e.g. 'TOR-i6100001-2022-23'; also a sensible file name. */
+  reference: z.string(),
+  pdfBase64: z.string(),
+  elmoXml: z.string(),
+  torsXml: z.string(),
+  /** The days the transcript was sent to the home university, oldest first. */
+  sentOn: z.array(z.string()),
+  /** What is on it, for the preview. */
+  summary: transcriptSummarySchema,
+  /** Its entry in the document register ('transcript-of-records'): number and verification code. */
+  documentNumber: z.string().nullable(),
+  verificationCode: z.string().nullable(),
+  /** False for a preview: the PDF says so, has no register number or code, and must not be sent. */
+  isIssued: z.boolean(),
+});
 
 /** Exchange students (issue 6): stays, course registration, results and re-sits, extensions. */
 export const exchangeContract = {
@@ -231,20 +329,18 @@ export const exchangeContract = {
   transcript: defineCall({
     name: 'exchange:transcript',
     input: z.object({ studentId: id }),
-    output: z.object({
-      studentId: id,
-      studentNumber: z.string(),
-      /** The footer reference, e.g. 'TOR-i6100001-2022-23'; also a sensible file name. */
-      reference: z.string(),
-      pdfBase64: z.string(),
-      elmoXml: z.string(),
-      torsXml: z.string(),
-      /** The days the transcript was sent to the home university, oldest first. */
-      sentOn: z.array(z.string()),
-    }),
+    output: transcriptOutputSchema,
     access: everyRole,
     summary:
-      'The transcript of records of an exchange student: PDF, EMREX ELMO XML and the EWP tors response',
+      'A preview of the transcript of records of an exchange student (PDF, ELMO, tors); nothing is registered',
+  }),
+  issueTranscript: defineCall({
+    name: 'exchange:issueTranscript',
+    input: z.object({ studentId: id }),
+    output: transcriptOutputSchema,
+    access: ['iro', 'admin'],
+    summary:
+      'Issue the transcript of records of an exchange student: registered with number and verification code, superseding the one before',
   }),
   markTranscriptSent: defineCall({
     name: 'exchange:markTranscriptSent',
@@ -256,5 +352,59 @@ export const exchangeContract = {
     access: iroAccess,
     summary:
       'Record the day the transcript was sent to the home university (Exchange guide, Grade transcripts)',
+  }),
+  ...resitRetentionContract,
+  startTranscriptBatch: defineCall({
+    name: 'exchange:startTranscriptBatch',
+    input: z.object({ semester: semesterKeySchema }),
+    output: transcriptBatchJobSchema,
+    access: iroAccess,
+    summary:
+      'Start producing the transcripts of every exchange student of a semester; poll exchange:transcriptBatchStatus',
+  }),
+  transcriptBatchStatus: defineCall({
+    name: 'exchange:transcriptBatchStatus',
+    input: z.object({ batchId: transcriptBatchId }),
+    output: transcriptBatchJobSchema,
+    access: iroAccess,
+    summary:
+      'Where a transcript batch stands: progress and each student’s result (produced, refused or failed)',
+  }),
+  latestTranscriptBatch: defineCall({
+    name: 'exchange:latestTranscriptBatch',
+    input: z.object({ semester: semesterKeySchema }),
+    output: z.object({ job: transcriptBatchJobSchema.nullable() }),
+    access: iroAccess,
+    summary: 'The latest transcript batch of a semester since the app started, or none',
+  }),
+  cancelTranscriptBatch: defineCall({
+    name: 'exchange:cancelTranscriptBatch',
+    input: z.object({ batchId: transcriptBatchId }),
+    output: transcriptBatchJobSchema,
+    access: iroAccess,
+    summary:
+      'Cancel a running transcript batch after the student in hand; the transcripts produced stay in its ZIP',
+  }),
+  transcriptBatchZip: defineCall({
+    name: 'exchange:transcriptBatchZip',
+    input: z.object({ batchId: transcriptBatchId }),
+    output: z.object({ fileName: z.string(), zipBase64: z.string(), files: z.number().int() }),
+    access: iroAccess,
+    summary:
+      'The PDF, ELMO and EWP tors files of an ended transcript batch in one ZIP, with a CSV of the results',
+  }),
+  markTranscriptBatchSent: defineCall({
+    name: 'exchange:markTranscriptBatchSent',
+    input: z.object({ batchId: transcriptBatchId, sentOn: isoDate }),
+    output: z.object({
+      /** Students recorded as sent on the day now. */
+      marked: z.number().int(),
+      /** Students already recorded as sent on that day, left as they were. */
+      alreadyMarked: z.number().int(),
+      job: transcriptBatchJobSchema,
+    }),
+    access: iroAccess,
+    summary:
+      'Record the day every transcript a batch produced was sent to the home universities, in one transaction',
   }),
 };

@@ -14,6 +14,7 @@ import { requestsContract } from './requests.contract';
 import { residenceContract } from './residence.contract';
 import { sessionContract, staffContract } from './session.contract';
 import { studentsContract } from './students.contract';
+import { studyProgressContract } from './study-progress.contract';
 import { demoContract, transferContract } from './transfer.contract';
 
 export * from './define-call';
@@ -36,6 +37,7 @@ export const api = {
   documents: documentsContract,
   requests: requestsContract,
   exchange: exchangeContract,
+  studyProgress: studyProgressContract,
 } as const;
 
 type Api = typeof api;

@@ -12,7 +12,8 @@ export const provisionEntrySchema = z.object({
 export const provisionTextSchema = z.object({
   ref: z.string(),
   academicYear: z.string(),
-  kind: z.enum(['article', 'appendix']),
+  /** An article or appendix of the provisions, or a section of another source text (exchange guide). */
+  kind: z.enum(['article', 'appendix', 'source']),
   heading: z.string(),
   /** The text of the most specific part the reference names. */
   cited: z.string(),
@@ -39,7 +40,7 @@ export const provisionsContract = {
     summary: 'The text an article reference such as "Art 17.1" or "App III" cites',
     access: everyRole,
     input: z.object({
-      ref: z.string().trim().min(1, 'Name an article, e.g. Art 17.1.').max(40),
+      ref: z.string().trim().min(1, 'Name an article, e.g. Art 17.1.').max(120),
       academicYear,
     }),
     output: provisionTextSchema,

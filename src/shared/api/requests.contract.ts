@@ -115,6 +115,22 @@ export const sscRequestViewSchema = z.object({
       /** What the decision changed, e.g. the fee re-assessed with the Art 30.9 reason. */
       effects: z.array(reasonSchema),
       letterFileName: z.string().nullable(),
+      /**
+       * The letter's entry in the document register (number, verification code, status): the valid one, i.e.
+       * the latest correction; null for a decision made before letters were registered.
+       */
+      letter: z
+        .object({
+          documentId: id,
+          number: z.string(),
+          verificationCode: z.string(),
+          issuedAt: z.string(),
+          issuedBy: z.string(),
+          status: z.enum(['valid', 'revoked', 'superseded']),
+          /** Letters before this one that it corrected. */
+          supersedes: z.array(z.string()),
+        })
+        .nullable(),
     })
     .nullable(),
   version: z.number().int(),
@@ -200,6 +216,20 @@ export const requestsContract = {
       expectedVersion: version,
       outcome: z.enum(['granted', 'refused']),
       reasoning: staffText('the Executive Board honoured the application for 2022-23', 10),
+    }),
+    output: sscRequestViewSchema,
+  }),
+  correctLetter: defineCall({
+    name: 'requests:correctLetter',
+    summary:
+      'The SSC director corrects a decision letter: a new letter (new number and verification code) with the corrected reasoning supersedes the one before; the outcome stands (Art 42–44)',
+    access: ['ssc'],
+    input: z.object({
+      requestId: id,
+      /** Why the letter is corrected, e.g. 'the reasoning named the wrong academic year'. */
+      reason: staffText('the reasoning named the wrong academic year'),
+      /** The corrected reasoning; the letter before's when left out (e.g. only the student's name changed). */
+      reasoning: staffText('the Executive Board honoured the application for 2022-23', 10).optional(),
     }),
     output: sscRequestViewSchema,
   }),

@@ -34,7 +34,14 @@ export const sessionContract = {
     summary: 'Whether the database needs its first administrator, and who is signed in',
     access: 'public',
     input: z.object({}),
-    output: z.object({ needsSetup: z.boolean(), staff: staffMemberSchema.nullable() }),
+    output: z.object({
+      needsSetup: z.boolean(),
+      staff: staffMemberSchema.nullable(),
+      /** The desk's day (its clock), the default for every date the UI asks for. */
+      today: z.iso.date(),
+      /** True when the desk runs as of another day than the real one (DESK_TODAY). */
+      isSimulatedToday: z.boolean(),
+    }),
   }),
   createAdministrator: defineCall({
     name: 'session:createAdministrator',

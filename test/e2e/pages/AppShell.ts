@@ -16,6 +16,7 @@ export class AppShell {
       | 'Arrears'
       | 'EU long-term resident check'
       | 'IND notifications'
+      | 'Study progress'
       | 'Exchange'
       | 'Batch issue'
       | 'Verify a document'

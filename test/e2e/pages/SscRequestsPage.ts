@@ -73,6 +73,25 @@ export class SscRequestDialog {
     return saved(download);
   }
 
+  /** The decision letter's entry in the document register: number, verification code, status. */
+  letterRegistration() {
+    return this.decision().getByLabel('Decision letter in the register');
+  }
+
+  /** Corrects the decision letter as the SSC director and returns the corrected letter the browser saved. */
+  async correctLetter(reason: string, reasoning: string): Promise<SavedRequestFile> {
+    await this.decision().getByRole('button', { name: 'Correct letter…' }).click();
+    const modal = this.page.getByRole('dialog', { name: /^Correct decision letter/ });
+    await modal.getByLabel('Why the letter is corrected').fill(reason);
+    await modal.getByLabel('Reasons as the corrected letter states them').fill(reasoning);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      modal.getByRole('button', { name: 'Issue corrected letter' }).click(),
+    ]);
+    await modal.waitFor({ state: 'hidden' });
+    return saved(download);
+  }
+
   async close(): Promise<void> {
     await this.page.keyboard.press('Escape');
     await this.dialog.waitFor({ state: 'hidden' });

@@ -9,6 +9,9 @@ import { migration008SscRequests } from './008-ssc-requests';
 import { migration009Exchange } from './009-exchange';
 import { migration010ReceivedBbcs } from './010-received-bbcs';
 import { migration011Transcripts } from './011-transcripts';
+import { migration012ResitRetention } from './012-resit-retention';
+import { migration013StudyProgress } from './013-study-progress';
+import { migration014DocumentRegisterKinds } from './014-document-register-kinds';
 import type { Migration } from './migration';
 
 /** Every migration in order. Append only. */
@@ -24,4 +27,7 @@ export const migrations: readonly Migration[] = [
   migration009Exchange,
   migration010ReceivedBbcs,
   migration011Transcripts,
+  migration012ResitRetention,
+  migration013StudyProgress,
+  migration014DocumentRegisterKinds,
 ];

@@ -21,7 +21,9 @@ import {
 } from './demo-vocabulary';
 import { SeededRandom } from './random';
 import { seedStudentFiles } from './demo-student-profiles';
+import { seedApplicationFacts } from './demo-applications';
 import { seedExchangeStudents } from './demo-exchange';
+import { seedStudyProgress } from './demo-study-progress';
 import { programmeSeedsFromProvisions } from './programme-seeds';
 import type { Provisions } from '../../provisions/provisions.schema';
 import { feeFactsSchema, type FeeFactsInput } from '../../../shared/facts/fee-facts';
@@ -369,6 +371,9 @@ export async function seedCatalogue(
       Number(size.academicYear.slice(0, 4)),
     );
 
+    // The application behind each enrolment, with its Art 13.1 documents verified (no randomness).
+    await seedApplicationFacts(trx, provisions, size.academicYear, at);
+
     // Incoming exchange students: a stream of its own again, and seeded after everything above.
     const exchangeStudentIds = await seedExchangeStudents(
       trx,
@@ -384,6 +389,9 @@ export async function seedCatalogue(
       new SeededRandom(size.seed ^ 0xe8c4b),
       Number(size.academicYear.slice(0, 4)),
     );
+
+    // Credits of study-permit students for the study progress list: a stream of its own, seeded last.
+    await seedStudyProgress(trx, new SeededRandom(size.seed ^ 0x57d9), size.academicYear, at, by);
 
     const counts = {
       programmes: newProgrammes.length,

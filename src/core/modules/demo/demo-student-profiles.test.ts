@@ -4,6 +4,7 @@ import { studentContactSchema } from '../../../shared/api/students.contract';
 import { feeFactsSchema } from '../../../shared/facts/fee-facts';
 import { studentProfileSchema } from '../../../shared/facts/student-profile';
 import { loadProvisions } from '../../provisions/load-provisions';
+import type { DeskEnrolment } from '../../../shared/api/enrolments.contract';
 import { createTestDesk, type TestDesk } from '../../testing/test-desk';
 import { demoSize, seedCatalogue } from './demo-seed';
 import { demoExchangeStudents } from './demo-exchange';
@@ -81,5 +82,38 @@ describe('demo student files', () => {
       .digest('hex')
       .slice(0, 16);
     expect(fingerprint).toBe('d85071a66213ef47');
+  });
+});
+
+describe('demo applications', () => {
+  it('gives every enrolled demo student the application behind the enrolment, with the Art 13 documents verified', async () => {
+    const enrolled = await t.desk.database.db
+      .selectFrom('enrolments')
+      .select(['studentId'])
+      .where('status', '=', 'enrolled')
+      .where('enrolmentKind', '!=', 'exchange')
+      .orderBy('id')
+      .limit(60)
+      .execute();
+    expect(enrolled.length).toBeGreaterThan(50);
+    const outcomes = new Map<string, number>();
+    let requiredDocuments = 0;
+    for (const { studentId } of enrolled) {
+      const file = await t.call<{ enrolments: DeskEnrolment[] }>('desk', 'enrolments:ofStudent', {
+        studentId,
+        today: '2022-10-03',
+      });
+      for (const desk of file.enrolments) {
+        expect(desk.checklistUnavailable, `student ${studentId}`).toBeNull();
+        expect(desk.consequence?.outcome, `student ${studentId}`).toBe('complete');
+        requiredDocuments += desk.checklist?.filter((item) => item.required).length ?? 0;
+        outcomes.set(
+          desk.eligibility?.outcome ?? 'none',
+          (outcomes.get(desk.eligibility?.outcome ?? 'none') ?? 0) + 1,
+        );
+      }
+    }
+    expect(outcomes.get('eligible')).toBeGreaterThan(0);
+    expect(requiredDocuments).toBeGreaterThan(enrolled.length);
   });
 });

@@ -1,10 +1,11 @@
 import {
-  ensureSpace,
   issuingOffice,
   renderPdf,
   writeHeading,
   writeKeyValues,
   writeParagraph,
+  writeClosing,
+  writeQuotedArticles,
   writeTable,
 } from '../../pdf';
 import { findProvisionText } from '../../provisions/load-provisions';
@@ -121,20 +122,8 @@ export async function renderMissingDocumentsLetter(
         doc,
         `If you believe this letter is wrong, contact the Student Services Centre at ${issuingOffice.email}.`,
       );
-      ensureSpace(doc, 80);
-      doc.moveDown(0.5);
-      writeParagraph(doc, 'Yours sincerely,', { gapAfter: 16 });
-      writeParagraph(doc, [{ text: issuingOffice.signature, strong: true }], { gapAfter: 1 });
-      writeParagraph(doc, issuingOffice.university);
-      doc.moveDown(0.8);
-      writeHeading(doc, `The rules this letter applies (${provisions.title})`, { level: 2 });
-      for (const article of articles) {
-        writeParagraph(doc, [{ text: `${article.ref} — ${article.title}`, strong: true }], {
-          fontSize: 8,
-          gapAfter: 1.5,
-        });
-        writeParagraph(doc, article.text, { fontSize: 8, colour: '#3a3f47', gapAfter: 6 });
-      }
+      writeClosing(doc, issuingOffice.signature, issuingOffice.university);
+      writeQuotedArticles(doc, `The rules this letter applies (${provisions.title})`, articles);
     },
   );
 }

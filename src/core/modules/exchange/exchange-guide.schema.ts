@@ -100,6 +100,24 @@ export const exchangeGuideSchema = z
       plagiarism: ruleSchema.extend({ gradeAwarded: z.number().min(0) }),
     }),
     umAccount: ruleSchema.extend({ daysAfterExchangeEnds: z.number().int().positive() }),
+    /** Fall students leave active registration at the end of the fall semester unless they stay for re-sits. */
+    resitRetention: z.strictObject({
+      removalAtEndOfFall: ruleSchema,
+      stayOnRequest: ruleSchema,
+      resitInMaastricht: ruleSchema,
+      /** The day fall students are removed from active registration: on or after the fall semester's end. */
+      removalOn: isoDate,
+      /** The course period whose re-sits a fall student may stay for. */
+      resitPeriod: periodNumber,
+      /** When that period's re-sits are registered for and sat; a kept student stays until the last sitting. */
+      resitWindow: z.strictObject({
+        registrationOpensOn: isoDate,
+        registrationClosesOn: isoDate,
+        firstSittingOn: isoDate,
+        lastSittingOn: isoDate,
+      }),
+      note: text,
+    }),
     extensions: z.strictObject({
       /** Read as the first course period of the stay: 1 for a fall student, 4 for a spring student. */
       firstPeriodPassedAtFirstExamination: ruleSchema,
@@ -113,6 +131,8 @@ export const exchangeGuideSchema = z
       springToFallDeadline: ruleSchema.extend({ date: isoDate, inLastWeekOfPeriod: periodNumber }),
       maximumStay: ruleSchema.extend({ semesters: z.number().int().positive() }),
     }),
+    /** When the transcript goes home: at the end of the exchange, sent at the end of the semester. */
+    transcripts: z.strictObject({ atEndOfExchange: ruleSchema, sentHome: ruleSchema }),
     /** The ECTS grading table of the transcript (ECTS Users' Guide 2015); the group size is data, not code. */
     gradeDistribution: ruleSchema.extend({
       /** How many academic years of passing grades, ending with the transcript's year. */
@@ -147,6 +167,34 @@ export const exchangeGuideSchema = z
       if (next && !(p.endsOn < next.startsOn))
         ctx.addIssue({ code: 'custom', path: ['periods', index], message: 'periods must not overlap' });
     });
+    const retention = guide.resitRetention;
+    const fall = guide.semesters.find((s) => s.term === 'fall');
+    const fallEndsOn = guide.periods.find((p) => p.number === fall?.periods.at(-1))?.endsOn ?? '';
+    if (!fall?.periods.includes(retention.resitPeriod))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resitRetention', 'resitPeriod'],
+        message: 'the re-sit period must be a period of the fall semester',
+      });
+    if (retention.removalOn < fallEndsOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resitRetention', 'removalOn'],
+        message: `fall students are removed at the end of the fall semester: on or after ${fallEndsOn}`,
+      });
+    const w = retention.resitWindow;
+    if (!(
+      retention.removalOn < w.registrationOpensOn &&
+      w.registrationOpensOn <= w.registrationClosesOn &&
+      w.registrationClosesOn < w.firstSittingOn &&
+      w.firstSittingOn <= w.lastSittingOn
+    ))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resitRetention', 'resitWindow'],
+        message:
+          'the re-sit window must follow the removal: registration opens, closes, then the sittings run from first to last',
+      });
   });
 
 /** The validated exchange facts of one academic year. */

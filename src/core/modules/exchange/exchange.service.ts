@@ -23,6 +23,7 @@ import {
 import type { ExchangeGuide } from './exchange-guide.schema';
 import { decideExtension, type ExtensionDecision, type ExtensionDirection } from './extension.rules';
 import { loadExchangeGuide } from './load-exchange-guide';
+import { activeRegistrationStates, refuseUnlessRegistrationAllows } from './resit-retention.service';
 import {
   checkResitRegistration,
   describeResult,
@@ -402,6 +403,8 @@ export async function registerExchangeCourse(
   const at = ctx.clock.now().toISOString();
   const reasons = await ctx.db.transaction().execute(async (trx) => {
     const stay = await findStay(trx, input.studentId);
+    // Exchange guide, Location of the re-sit: removed (or only kept for re-sits) after the fall semester.
+    await refuseUnlessRegistrationAllows(trx, input.studentId, 'course');
     const semesters = JSON.parse(stay.semestersJson) as string[];
     const course = await courseFacts(trx, input.courseId);
     const academicYear = academicYearOfCourse(semesters, guideOf, course.period);
@@ -598,6 +601,8 @@ export async function recordExamResult(
 export async function registerForResit(ctx: ServiceContext, input: { studentId: number; courseId: number }) {
   const at = ctx.clock.now().toISOString();
   const reasons = await ctx.db.transaction().execute(async (trx) => {
+    // Exchange guide, Location of the re-sit: a removed fall student cannot register for the re-sit.
+    await refuseUnlessRegistrationAllows(trx, input.studentId, 'resit');
     const attempts = await attemptsOf(trx, input.studentId, input.courseId);
     const first = attempts.find((a) => a.sitting === 'first');
     const resit = attempts.find((a) => a.sitting === 'resit');
@@ -847,6 +852,10 @@ export async function exchangeOverview(db: DeskDb, filter: { semester?: string; 
   if (filter.homeUniversity) query = query.where('homeUniversity', '=', filter.homeUniversity);
   if (filter.semester) query = query.where('semestersJson', 'like', `%"${filter.semester}"%`);
   const rows = await query.execute();
+  const registrationOf = await activeRegistrationStates(
+    db,
+    rows.map((r) => r.studentId),
+  );
   const items = [];
   for (const row of rows) {
     const file = await exchangeFile(db, row.studentId);
@@ -858,6 +867,7 @@ export async function exchangeOverview(db: DeskDb, filter: { semester?: string; 
       semesters: file.stay.semesters,
       courses: file.registrations.filter((r) => r.status === 'registered').map((r) => r.code),
       violations: file.violations,
+      registration: registrationOf(file.studentId),
     });
   }
   return { items };

@@ -51,6 +51,31 @@ export function describeGradeTable(t: TranscriptGradeTable): string {
   return `${head}, ${t.distribution.total} grades: ${rows}.`;
 }
 
+/**
+ * The PDF as base64, once per PDF: the ELMO and the tors response carry the same bytes, and encoding a
+ * transcript's PDF was most of building its XML.
+ */
+const base64OfPdf = new WeakMap<Uint8Array, string>();
+function pdfBase64(pdf: Uint8Array): string {
+  let base64 = base64OfPdf.get(pdf);
+  if (base64 === undefined) {
+    base64 = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64');
+    base64OfPdf.set(pdf, base64);
+  }
+  return base64;
+}
+
+/** The grading tables described once per transcript, not once per course of their reference group. */
+const tableDescriptions = new WeakMap<TranscriptGradeTable, string>();
+function describedTable(t: TranscriptGradeTable): string {
+  let described = tableDescriptions.get(t);
+  if (described === undefined) {
+    described = describeGradeTable(t);
+    tableDescriptions.set(t, described);
+  }
+  return described;
+}
+
 function learningOpportunity(c: TranscriptCourse, data: TranscriptData, indent: string): string {
   const table = data.gradeTables.find((t) => t.iscedCode === c.iscedCode && t.faculty === c.faculty);
   const status =
@@ -89,7 +114,7 @@ function learningOpportunity(c: TranscriptCourse, data: TranscriptData, indent: 
       ? [
           '      <resultDistribution>',
           ...table.distribution.rows.map((r) => `        <category label="${r.label}" count="${r.count}"/>`),
-          `        <description xml:lang="en">${xmlText(describeGradeTable(table))}</description>`,
+          `        <description xml:lang="en">${xmlText(describedTable(table))}</description>`,
           '      </resultDistribution>',
         ]
       : []),
@@ -117,7 +142,7 @@ function elmoElement(
     'The official Dutch grading scale from 1 to 10 (in halves) as applied by Maastricht University:',
     ...data.gradingScale.map((b) => `${b.printed} ${b.description} (${b.isPass ? 'pass' : 'fail'})`),
     ...data.gradingNotes,
-    ...data.gradeTables.map(describeGradeTable),
+    ...data.gradeTables.map(describedTable),
   ].join('\n');
   const lines = [
     `<elmo${withNamespaceDecl ? ` xmlns="${elmoNamespace}"` : ''}>`,
@@ -145,7 +170,7 @@ function elmoElement(
     `      <identifier type="local">TOR-${token(data.student.studentNumber)}-${data.academicYear}</identifier>`,
     '      <title xml:lang="en">Transcript of records</title>',
     '      <type>Transcript of Records</type>',
-    `      <content xml:lang="en">data:application/pdf;base64,${Buffer.from(pdf).toString('base64')}</content>`,
+    `      <content xml:lang="en">data:application/pdf;base64,${pdfBase64(pdf)}</content>`,
     '    </attachment>',
     '  </report>',
     '</elmo>',

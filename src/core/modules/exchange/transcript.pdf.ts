@@ -8,14 +8,17 @@ import {
 } from '../../pdf';
 import type { TranscriptData } from './transcript';
 
+/** One formatter for every transcript: making one per date (toLocaleDateString) took a tenth of a transcript. */
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** '2023-02-03' → '3 February 2023'. */
 function formatDay(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return dayFormat.format(new Date(`${iso}T00:00:00Z`));
 }
 
 const ects = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
@@ -30,18 +33,39 @@ export function transcriptReference(data: TranscriptData): string {
  * student and the stay, each course with period, ECTS, grade, description and status, the totals, the
  * GPA where the faculty shows it, the Dutch grading scale explained and the ECTS grading tables.
  */
-export function renderTranscriptPdf(data: TranscriptData, createdAt: Date): Promise<Buffer> {
+export function renderTranscriptPdf(
+  data: TranscriptData,
+  createdAt: Date,
+  /** The entry in the document register, printed in the footer with its QR code; none for an unregistered copy. */
+  registration?: { number: string; verificationCode: string; verificationUrl: string },
+): Promise<Buffer> {
   const name = `${data.student.givenNames} ${data.student.familyName}`;
   return renderPdf(
     {
       title: 'Transcript of records',
-      subject: `${name} (${data.student.studentNumber}); exchange ${data.stay.semesters.join(', ')}`,
+      subject: `${name} (${data.student.studentNumber}); exchange ${data.stay.semesters.join(', ')}${registration ? `; ${registration.number}; verification code ${registration.verificationCode}` : ''}`,
       author: `${issuingOffice.signature}, ${issuingOffice.university}`,
       createdAt,
-      footer: { reference: transcriptReference(data) },
+      footer: registration
+        ? {
+            reference: `${transcriptReference(data)} · ${registration.number}`,
+            verification: { code: registration.verificationCode, url: registration.verificationUrl },
+          }
+        : { reference: `${transcriptReference(data)} · preview, not issued` },
     },
     (doc) => {
       writeHeading(doc, 'Transcript of records');
+      if (!registration)
+        writeParagraph(
+          doc,
+          [
+            {
+              text: 'Preview — not issued. This copy has no register number or verification code and is not a valid transcript; the IRO issues the transcript to send it.',
+              strong: true,
+            },
+          ],
+          { colour: '#b42318' },
+        );
       writeKeyValues(doc, [
         ['Student', name],
         ['Student number', data.student.studentNumber],

@@ -8,7 +8,13 @@ import {
   verifyDocument,
 } from './issuing.service';
 import { batchSelection } from './issuing-batches';
-import { institutionsToInform, receivedBbcsOfStudent, recordReceivedBbc } from './received-bbcs.service';
+import {
+  institutionsToInform,
+  receivedBbcsOfStudent,
+  recordInstitutionInformed,
+  recordReceivedBbc,
+  withdrawReceivedBbc,
+} from './received-bbcs.service';
 
 /** The document register: issuing, reissuing, revoking and verifying (Art 5, 8.3; DESIGN.md §5). */
 export const documentsHandlers: HandlerMap<'documents:'> = {
@@ -21,6 +27,8 @@ export const documentsHandlers: HandlerMap<'documents:'> = {
   'documents:recordReceivedBbc': (input, ctx) => recordReceivedBbc(ctx, input),
   'documents:receivedBbcs': (input, ctx) => receivedBbcsOfStudent(ctx, input.studentId),
   'documents:institutionsToInform': (input, ctx) => institutionsToInform(ctx, input),
+  'documents:withdrawReceivedBbc': (input, ctx) => withdrawReceivedBbc(ctx, input),
+  'documents:recordInstitutionInformed': (input, ctx) => recordInstitutionInformed(ctx, input),
   'documents:batchSelection': (input, ctx) => batchSelection(ctx, input),
   'documents:startBatch': (input, ctx) => ctx.issuingBatches.start(ctx, input),
   'documents:batchStatus': (input, ctx) => Promise.resolve(ctx.issuingBatches.status(input.batchId)),

@@ -9,6 +9,8 @@ export interface StoredContents {
   contents: [string, string][];
   /** Pre-master's certificate: the completion day staff gave (Art 8.3). */
   completedOn?: string;
+  /** A corrected decision letter: the reasoning as corrected by the SSC director (Art 42). */
+  reasoning?: string;
 }
 
 type RegisterRow = Selectable<IssuedDocumentTable> & {
@@ -38,6 +40,18 @@ async function toViews(db: DeskDb, rows: readonly RegisterRow[]): Promise<Issued
           await db.selectFrom('issuedDocuments').select(['id', 'number']).where('id', 'in', linked).execute()
         ).map((r) => [r.id, r.number]),
   );
+  const requestIds = [...new Set(rows.map((r) => r.sscRequestId).filter((id) => id !== null))];
+  const references = new Map(
+    requestIds.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('sscRequests')
+            .select(['id', 'reference'])
+            .where('id', 'in', requestIds)
+            .execute()
+        ).map((r) => [r.id, r.reference]),
+  );
   return rows.map((row) => ({
     id: row.id,
     number: row.number,
@@ -60,6 +74,7 @@ async function toViews(db: DeskDb, rows: readonly RegisterRow[]): Promise<Issued
     supersedesNumber: row.supersedesId === null ? null : (numbers.get(row.supersedesId) ?? null),
     supersededByNumber: row.supersededById === null ? null : (numbers.get(row.supersededById) ?? null),
     receivingInstitution: row.receivingInstitution,
+    requestReference: row.sscRequestId === null ? null : (references.get(row.sscRequestId) ?? null),
     contents: (JSON.parse(row.contentsJson) as StoredContents).contents,
   }));
 }

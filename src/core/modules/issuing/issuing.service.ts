@@ -5,6 +5,7 @@ import {
   type IssuedDocument,
   type IssuedDocumentKind,
   type IssueOutcome,
+  type RegisterDocumentKind,
   type VerificationResult,
 } from '../../../shared/api/documents.contract';
 import { DeskError } from '../../../shared/errors';
@@ -138,6 +139,10 @@ async function prepare(
         ['Period covered', `${formatLongDate(enrolment.startDate)} – ${formatLongDate(provisions.endDate)}`],
         ['Fee', feeKindLabels[feeKind]],
         ['Amount paid', formatCents(money.paidCents)],
+        // Art 33.7: the institution it is issued for, which UM informs if this enrolment ends.
+        ...(request.receivingInstitution
+          ? ([['Issued for', request.receivingInstitution]] as [string, string][])
+          : []),
       ],
       notes: [
         `This proof of payment of tuition fees (bewijs betaald collegegeld, BBC) is issued under Article 5 paragraph 2 of the ${provisions.title}.`,
@@ -400,6 +405,137 @@ async function issueInTransaction(
   };
 }
 
+/** What registering a document rendered by another module needs: the store, the clock and the issuer. */
+export type RegisteringContext = Pick<IssuingContext, 'clock' | 'actor' | 'attachments'>;
+
+/** The identity a registered document prints: register number, verification code (grouped) and address. */
+export interface RegisterIdentity {
+  number: string;
+  verificationCode: string;
+  verificationUrl: string;
+}
+
+/** A document rendered by another module (a decision letter, a transcript) to enter in the register. */
+export interface RenderedDocumentRequest {
+  kind: Exclude<RegisterDocumentKind, IssuedDocumentKind>;
+  studentId: number;
+  enrolmentId: number | null;
+  academicYear: string;
+  /** A decision letter: the request it decides. */
+  sscRequestId?: number | null;
+  /** The file name after the number, e.g. 'TOR-i6100001-2022-23', or the whole name given the number. */
+  fileSlug: string | ((number: string) => string);
+  /** What the document states, label and value, for the verifier. */
+  contents: [string, string][];
+  /** Facts kept with the entry to issue it again, e.g. a corrected reasoning. */
+  stored?: Record<string, unknown>;
+  /** Why it is issued, for the audit row (the rule or decision, with the article). */
+  reason: string;
+  /** The valid entry this one replaces, which becomes superseded, and why. */
+  supersedes?: { id: number; reason: string } | undefined;
+  /** Renders the PDF with the identity printed on it (footer with QR code). */
+  render: (identity: RegisterIdentity) => Promise<Buffer>;
+}
+
+/**
+ * Registers a document another module renders, in the caller's transaction: allocates the number and an
+ * 80-bit verification code, lets the module render the PDF with them, stores it under its SHA-256 before
+ * the row is written, supersedes the entry it replaces, and audits both. Returns the entry and the bytes
+ * exactly as registered.
+ */
+export async function registerRenderedDocument(
+  trx: Trx,
+  ctx: RegisteringContext,
+  request: RenderedDocumentRequest,
+): Promise<{ document: IssuedDocument; pdf: Buffer; fileName: string }> {
+  const now = ctx.clock.now();
+  const issuedAt = now.toISOString();
+  const number = await nextDocumentNumber(trx, now);
+  const code = newVerificationCode();
+  const pdf = await request.render({
+    number,
+    verificationCode: formatVerificationCode(code),
+    verificationUrl: verificationUrlOf(code),
+  });
+  const { sha256 } = ctx.attachments.put(pdf);
+  const fileName =
+    typeof request.fileSlug === 'string' ? `${number}-${request.fileSlug}.pdf` : request.fileSlug(number);
+  const previous = request.supersedes
+    ? await trx
+        .selectFrom('issuedDocuments')
+        .select(['id', 'number', 'status'])
+        .where('id', '=', request.supersedes.id)
+        .executeTakeFirst()
+    : undefined;
+  if (request.supersedes && previous?.status !== 'valid')
+    throw new DeskError(
+      'conflict',
+      `${previous?.number ?? `Document ${request.supersedes.id}`} is no longer valid, so it cannot be superseded; reload.`,
+    );
+  const { id } = await trx
+    .insertInto('issuedDocuments')
+    .values({
+      number,
+      kind: request.kind,
+      studentId: request.studentId,
+      enrolmentId: request.enrolmentId,
+      academicYear: request.academicYear,
+      issuedAt,
+      issuedBy: ctx.actor.name,
+      issuedById: ctx.actor.id,
+      sha256,
+      verificationCode: code,
+      fileName,
+      contentsJson: JSON.stringify({ contents: request.contents, ...request.stored }),
+      supersedesId: previous?.id ?? null,
+      sscRequestId: request.sscRequestId ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (request.supersedes && previous)
+    await trx
+      .updateTable('issuedDocuments')
+      .set({
+        status: 'superseded',
+        statusReason: request.supersedes.reason,
+        statusChangedAt: issuedAt,
+        statusChangedBy: ctx.actor.name,
+        supersededById: id,
+      })
+      .where('id', '=', previous.id)
+      .execute();
+  await recordAudit(trx, ctx.actor, issuedAt, [
+    {
+      action: 'documents.issue',
+      entity: 'issued_document',
+      entityId: id,
+      after: {
+        number,
+        kind: request.kind,
+        enrolmentId: request.enrolmentId,
+        sha256,
+        supersedes: previous?.number,
+      },
+      reason: request.reason,
+    },
+    ...(request.supersedes && previous
+      ? [
+          {
+            action: 'documents.supersede',
+            entity: 'issued_document',
+            entityId: previous.id,
+            before: { status: 'valid' },
+            after: { status: 'superseded', supersededBy: number },
+            reason: request.supersedes.reason,
+          },
+        ]
+      : []),
+  ]);
+  const found = await findIssuedDocument(trx, { id });
+  if (!found) throw new Error(`Issued document ${id} vanished within its transaction.`);
+  return { document: found.view, pdf, fileName };
+}
+
 /** What issuing one request of a group came to: its outcome, or the error that kept it from being issued. */
 export type GroupOutcome = { outcome: IssueOutcome } | { error: DeskError };
 
@@ -512,6 +648,9 @@ export function reissueDocument(
 ): Promise<IssueOutcome> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await validEntry(trx, input.documentId, 'reissued');
+    const issuedElsewhere = reissuedElsewhere(row.kind);
+    if (issuedElsewhere)
+      throw new DeskError('conflict', `${row.number} is not issued again here: ${issuedElsewhere}`);
     if (row.enrolmentId === null)
       throw new DeskError('conflict', `${row.number} names no enrolment and cannot be issued again.`);
     const stored = JSON.parse(row.contentsJson) as StoredContents;
@@ -520,13 +659,22 @@ export function reissueDocument(
       ctx,
       {
         enrolmentId: row.enrolmentId,
-        kind: row.kind,
+        kind: row.kind as IssuedDocumentKind,
         completedOn: stored.completedOn,
         receivingInstitution: row.receivingInstitution ?? undefined,
       },
       { row, reason: input.reason },
     );
   });
+}
+
+/** Why a kind is not issued again through the register but where it is; null for the desk's own kinds. */
+function reissuedElsewhere(kind: RegisterDocumentKind): string | null {
+  if (kind === 'ssc-decision-letter')
+    return 'the SSC director corrects a decision letter on the request (SSC requests, "Correct letter…"), and the corrected letter supersedes it.';
+  if (kind === 'transcript-of-records')
+    return 'produce the transcript again (Exchange screen or desk transcript); the new transcript supersedes it.';
+  return null;
 }
 
 /** Revokes a valid document with a reason; a verifier is told it is revoked, by whom and why. */
@@ -536,6 +684,12 @@ export function revokeDocument(
 ): Promise<IssuedDocument> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await validEntry(trx, input.documentId, 'revoked');
+    // Art 44: a decision of the SSC director is withdrawn by the SSC, not at the desk.
+    if (row.kind === 'ssc-decision-letter' && ctx.actor.role !== 'ssc')
+      throw new DeskError(
+        'forbidden',
+        `${row.number} is a decision of the SSC director (Art 44); only the SSC can revoke it.`,
+      );
     const at = ctx.clock.now().toISOString();
     await trx
       .updateTable('issuedDocuments')

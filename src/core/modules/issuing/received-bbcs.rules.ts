@@ -93,7 +93,7 @@ export function checkReceivedBbc(input: {
 export function feedReceivedBbc(
   facts: FeeFacts,
   bbc: Omit<ReceivedBbcInput, 'enrolmentId'>,
-): { facts: FeeFacts; reasons: ProvisionReason[] } {
+): { facts: FeeFacts; reasons: ProvisionReason[]; replaced: OtherEnrolment | null } {
   const other: OtherEnrolment = {
     institution: bbc.institutionKind,
     level: bbc.programmeLevel,
@@ -112,6 +112,7 @@ export function feedReceivedBbc(
       : facts.otherEnrolments.map((o, i) => (i === index ? { ...other, completedOn: o.completedOn } : o));
   return {
     facts: { ...facts, otherEnrolments },
+    replaced: index === -1 ? null : (facts.otherEnrolments[index] ?? null),
     reasons: [
       {
         article: 'Art 14.6',
@@ -126,5 +127,67 @@ export function informInstitutionsReason(status: EndedEnrolmentStatus): Provisio
   return {
     article: 'Art 33.7',
     text: `The UM enrolment is ${status}; UM informs every institution it issued a BBC to in connection with a simultaneous enrolment of the termination of the enrolment at UM.`,
+  };
+}
+
+/** A received BBC as recorded, to take back out of the fee facts. */
+export interface RecordedBbc {
+  number: string;
+  institution: string;
+  institutionKind: ReceivedBbcInput['institutionKind'];
+  programmeLevel: ReceivedBbcInput['programmeLevel'];
+  feeKind: ReceivedBbcInput['feeKind'];
+  amountCents: number;
+  receivedOn: string;
+  /** The other enrolment it completed when recorded; null when it added one (or when that was not kept). */
+  replaced: OtherEnrolment | null;
+  /** Whether recording it completed an other enrolment already on file, rather than adding one. */
+  completedExisting: boolean;
+}
+
+/**
+ * The fee facts without a received BBC that is withdrawn as wrongly recorded (Art 14.6, 30.1): the other
+ * enrolment it added is removed, or the one it completed is restored as it was (without a BBC when what it
+ * was is not known). When the facts no longer carry the BBC (changed since), they stay as they are.
+ */
+export function unfeedReceivedBbc(
+  facts: FeeFacts,
+  bbc: RecordedBbc,
+  reason: string,
+): { facts: FeeFacts; reasons: ProvisionReason[] } {
+  const index = facts.otherEnrolments.findIndex(
+    (o) =>
+      o.institution === bbc.institutionKind &&
+      o.level === bbc.programmeLevel &&
+      o.bbcSubmittedOn === bbc.receivedOn &&
+      o.feeKind === bbc.feeKind &&
+      o.feePaidCents === bbc.amountCents,
+  );
+  const what = `BBC ${bbc.number} of ${bbc.institution} (${bbc.feeKind} fee of ${formatCents(bbc.amountCents)}, received on ${bbc.receivedOn})`;
+  if (index === -1)
+    return {
+      facts,
+      reasons: [
+        {
+          article: 'Art 14.6',
+          text: `${what} was withdrawn (${reason}); the student’s other enrolments no longer carry it, so they stay as they are.`,
+        },
+      ],
+    };
+  const found = facts.otherEnrolments[index];
+  const restored: OtherEnrolment | null = !bbc.completedExisting
+    ? null
+    : (bbc.replaced ?? (found ? { ...found, bbcSubmittedOn: null } : null));
+  const otherEnrolments = facts.otherEnrolments.flatMap((o, i) =>
+    i !== index ? [o] : restored ? [{ ...restored, completedOn: o.completedOn }] : [],
+  );
+  return {
+    facts: { ...facts, otherEnrolments },
+    reasons: [
+      {
+        article: 'Art 14.6',
+        text: `${what} was withdrawn (${reason}) and ${restored ? 'the other enrolment it completed is back as it was without it' : 'removed from the student’s other enrolments'}; it no longer counts for an exemption (Art 30.1), and the fee was assessed again.`,
+      },
+    ],
   };
 }

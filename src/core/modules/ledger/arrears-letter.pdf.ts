@@ -1,11 +1,12 @@
 import { formatCents } from '../../../shared/money';
 import {
-  ensureSpace,
   issuingOffice,
   renderPdf,
   writeHeading,
   writeKeyValues,
   writeParagraph,
+  writeClosing,
+  writeQuotedArticles,
   writeTable,
   type RichText,
 } from '../../pdf';
@@ -225,22 +226,8 @@ export function renderArrearsReminderLetter(
         `Allow for the time your bank needs. If you have paid the full amount in the meantime, you can disregard this letter. If you cannot pay on time, or believe this reminder is wrong, contact the Student Services Centre at ${issuingOffice.email} before ${formatLongDate(letter.payBy)}.`,
       );
 
-      // The closing and the signature stay on one page.
-      ensureSpace(doc, 80);
-      doc.moveDown(0.5);
-      writeParagraph(doc, 'Yours sincerely,', { gapAfter: 16 });
-      writeParagraph(doc, [{ text: issuingOffice.signature, strong: true }], { gapAfter: 1 });
-      writeParagraph(doc, issuingOffice.university);
-
-      doc.moveDown(0.8);
-      writeHeading(doc, `The rules this reminder applies (${provisions.title})`, { level: 2 });
-      for (const article of articles) {
-        writeParagraph(doc, [{ text: `${article.ref} — ${article.title}`, strong: true }], {
-          fontSize: 8,
-          gapAfter: 1.5,
-        });
-        writeParagraph(doc, article.text, { fontSize: 8, colour: '#3a3f47', gapAfter: 6 });
-      }
+      writeClosing(doc, issuingOffice.signature, issuingOffice.university);
+      writeQuotedArticles(doc, `The rules this reminder applies (${provisions.title})`, articles);
     },
   );
 }

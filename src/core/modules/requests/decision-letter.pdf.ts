@@ -27,6 +27,15 @@ export interface DecisionLetter {
   /** The articles the request rests on, e.g. ['Art 30.9']. */
   articles: readonly string[];
   decidedBy: string;
+  /** A corrected letter: the letter it replaces, when that was issued, and why it is corrected. */
+  corrects?: { number: string; issuedOn: string; reason: string } | undefined;
+}
+
+/** The letter's entry in the document register, printed on it: number, verification code and address (QR). */
+export interface DecisionLetterRegistration {
+  number: string;
+  verificationCode: string;
+  verificationUrl: string;
 }
 
 /** The objection route of Art 43–44, in the words the letter prints. */
@@ -38,9 +47,9 @@ export function objectionRouteText(provisions: Provisions): string {
 /** The decision letter on a request to the SSC director, with the objection route and the articles, as a PDF. */
 export async function renderDecisionLetter(
   letter: DecisionLetter,
-  options: { provisions: Provisions; createdAt: Date },
+  options: { provisions: Provisions; createdAt: Date; registration?: DecisionLetterRegistration },
 ): Promise<Buffer> {
-  const { provisions } = options;
+  const { provisions, registration } = options;
   const title = `Decision on your request: ${letter.outcome === 'granted' ? 'granted' : 'refused'}`;
   const refs = [
     ...new Set([...letter.articles, ...letter.effects.map((e) => e.article), 'Art 42', 'Art 43', 'Art 44']),
@@ -52,10 +61,15 @@ export async function renderDecisionLetter(
   return renderPdf(
     {
       title,
-      subject: `${letter.student.name} (${letter.student.studentNumber}), ${letter.reference}`,
+      subject: `${letter.student.name} (${letter.student.studentNumber}), ${letter.reference}${registration ? `; ${registration.number}; verification code ${registration.verificationCode}` : ''}`,
       author: `${issuingOffice.signature}, ${issuingOffice.university}`,
       createdAt: options.createdAt,
-      footer: { reference: letter.reference },
+      footer: registration
+        ? {
+            reference: `${letter.reference} · ${registration.number}`,
+            verification: { code: registration.verificationCode, url: registration.verificationUrl },
+          }
+        : { reference: letter.reference },
     },
     (doc) => {
       writeParagraph(doc, [{ text: letter.student.name, strong: true }], { gapAfter: 1 });
@@ -68,7 +82,24 @@ export async function renderDecisionLetter(
         ...(letter.enrolmentLabel ? ([['Enrolment', letter.enrolmentLabel]] as [string, string][]) : []),
         ['Received by the CSP', formatLongDate(letter.receivedOn)],
         ['Complete on', letter.completedOn ? formatLongDate(letter.completedOn) : 'not complete'],
+        ...(registration
+          ? ([
+              ['Document number', registration.number],
+              ['Verification code', registration.verificationCode],
+            ] as [string, string][])
+          : []),
       ]);
+      if (letter.corrects)
+        writeParagraph(
+          doc,
+          [
+            {
+              text: `This letter corrects and replaces letter ${letter.corrects.number} of ${formatLongDate(letter.corrects.issuedOn)}: ${letter.corrects.reason}. The decision itself and the date it was taken stand.`,
+              strong: true,
+            },
+          ],
+          { fontSize: 9, gapAfter: 4 },
+        );
       doc.moveDown(0.8);
       writeHeading(doc, title);
       writeParagraph(doc, `Dear ${letter.student.name},`);
@@ -102,6 +133,12 @@ export async function renderDecisionLetter(
         },
       );
       writeParagraph(doc, `${letter.decidedBy}, ${issuingOffice.university}`);
+      if (registration)
+        writeParagraph(
+          doc,
+          `The authenticity of this letter can be checked with its verification code at ${registration.verificationUrl.split('?')[0] ?? ''} or by scanning the QR code below. A letter whose code is unknown, revoked or superseded is not valid.`,
+          { fontSize: 8.5, colour: '#3a3f47' },
+        );
       doc.moveDown(0.8);
       writeHeading(doc, `The rules this letter applies (${provisions.title})`, { level: 2 });
       for (const article of articles) {

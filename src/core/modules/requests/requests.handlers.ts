@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../../handler-map';
 import {
   attachEvidence,
+  correctDecisionLetter,
   decideRequest,
   decisionLetter,
   evidenceFile,
@@ -19,5 +20,6 @@ export const requestsHandlers: HandlerMap<'requests:'> = {
   'requests:ofStudent': (input, ctx) => requestsOfStudent(ctx, input.studentId),
   'requests:worklist': (_input, ctx) => requestsWorklist(ctx),
   'requests:decide': (input, ctx) => decideRequest(ctx, input),
+  'requests:correctLetter': (input, ctx) => correctDecisionLetter(ctx, input),
   'requests:letter': (input, ctx) => decisionLetter(ctx, input.requestId),
 };

@@ -7,6 +7,7 @@ import {
 import type { DeskDb } from '../../db/connection';
 import type { SscRequestEvidenceTable, SscRequestTable } from '../../db/database';
 import { loadProvisions } from '../../provisions/load-provisions';
+import { formatVerificationCode } from '../issuing/verification-code';
 import { findProvisionProgramme } from '../../provisions/provision-programmes';
 import type { ProvisionReason } from '../payments/provision-reason';
 import { checkCompleteness, daysUntil, decisionTerm, evidenceRequirements } from './requests.rules';
@@ -59,11 +60,65 @@ function enrolmentLabelOf(row: RequestRow): string | null {
   return `${row.academicYear} · ${programme?.name ?? row.programmeCode ?? 'no programme'}`;
 }
 
+/** A decided request's letter in the document register: the latest entry, with what it corrected. */
+export interface RegisteredLetter {
+  documentId: number;
+  number: string;
+  verificationCode: string;
+  issuedAt: string;
+  issuedBy: string;
+  status: 'valid' | 'revoked' | 'superseded';
+  supersedes: string[];
+  /** The reasoning the letter states, when a correction changed it. */
+  reasoning: string | null;
+}
+
+/** The registered decision letters of some requests: per request the latest, with the earlier numbers. */
+export async function selectRegisteredLetters(
+  db: DeskDb,
+  requestIds: readonly number[],
+): Promise<Map<number, RegisteredLetter>> {
+  const letters = new Map<number, RegisteredLetter>();
+  if (requestIds.length === 0) return letters;
+  const rows = await db
+    .selectFrom('issuedDocuments')
+    .select([
+      'id',
+      'sscRequestId',
+      'number',
+      'verificationCode',
+      'issuedAt',
+      'issuedBy',
+      'status',
+      'contentsJson',
+    ])
+    .where('kind', '=', 'ssc-decision-letter')
+    .where('sscRequestId', 'in', [...requestIds])
+    .orderBy('id')
+    .execute();
+  for (const row of rows) {
+    if (row.sscRequestId === null) continue;
+    const before = letters.get(row.sscRequestId);
+    letters.set(row.sscRequestId, {
+      documentId: row.id,
+      number: row.number,
+      verificationCode: formatVerificationCode(row.verificationCode),
+      issuedAt: row.issuedAt,
+      issuedBy: row.issuedBy,
+      status: row.status,
+      supersedes: before ? [...before.supersedes, before.number] : [],
+      reasoning: (JSON.parse(row.contentsJson) as { reasoning?: string }).reasoning ?? null,
+    });
+  }
+  return letters;
+}
+
 /** Converts request rows and their evidence to what staff see, with completeness and the Art 42 term as of today. */
 export function toRequestViews(
   rows: readonly RequestRow[],
   evidence: readonly Selectable<SscRequestEvidenceTable>[],
   today: string,
+  letters: ReadonlyMap<number, RegisteredLetter> = new Map(),
 ): SscRequestView[] {
   const term = loadProvisions().procedures.hardshipDecisionTermWeeks;
   return rows.map((row) => {
@@ -80,6 +135,7 @@ export function toRequestViews(
       : null;
     const isOpen = row.status === 'open';
     const labels = new Map(evidenceRequirements[row.kind].map((r) => [r.key, r.label]));
+    const letter = letters.get(row.id);
     return {
       id: row.id,
       reference: row.reference,
@@ -115,9 +171,21 @@ export function toRequestViews(
               outcome: row.status,
               decidedOn: row.decidedOn,
               decidedBy: row.decidedBy ?? '',
-              reasoning: row.decisionReasoning ?? '',
+              // A corrected letter states the reasoning as corrected (Art 42).
+              reasoning: letter?.reasoning ?? row.decisionReasoning ?? '',
               effects: JSON.parse(row.decisionEffectsJson ?? '[]') as ProvisionReason[],
               letterFileName: row.letterFileName,
+              letter: letter
+                ? {
+                    documentId: letter.documentId,
+                    number: letter.number,
+                    verificationCode: letter.verificationCode,
+                    issuedAt: letter.issuedAt,
+                    issuedBy: letter.issuedBy,
+                    status: letter.status,
+                    supersedes: letter.supersedes,
+                  }
+                : null,
             },
       version: row.version,
       updatedAt: row.updatedAt,
@@ -132,11 +200,9 @@ export async function requestViews(
   rows: readonly RequestRow[],
   today: string,
 ): Promise<SscRequestView[]> {
-  const evidence = await selectEvidence(
-    db,
-    rows.map((r) => r.id),
-  );
-  return toRequestViews(rows, evidence, today);
+  const ids = rows.map((r) => r.id);
+  const evidence = await selectEvidence(db, ids);
+  return toRequestViews(rows, evidence, today, await selectRegisteredLetters(db, ids));
 }
 
 /** One request's row, or undefined. */

@@ -19,9 +19,12 @@ import { detectAttachmentType } from '../enrolments/document-review.service';
 import { feedFeeFactsInTransaction } from '../ledger/fee-feed';
 import type { ProvisionReason } from '../payments/provision-reason';
 import { renderDecisionLetter } from './decision-letter.pdf';
+import type { StoredContents } from '../issuing/issuing.repo';
+import { registerRenderedDocument } from '../issuing/issuing.service';
 import {
   findRequestRow,
   requestViews,
+  type RequestRow,
   selectEvidence,
   selectRequests,
   toRequestViews,
@@ -372,36 +375,20 @@ export async function decideRequest(
       }
     }
 
-    const student = await trx
-      .selectFrom('students')
-      .select(['studentNumber', 'givenNames', 'familyName', 'email'])
-      .where('id', '=', row.studentId)
-      .executeTakeFirstOrThrow();
-    const provisions = provisionsOf(row.academicYear);
-    const pdf = await renderDecisionLetter(
-      {
-        reference: row.reference,
-        letterDate: today,
-        student: {
-          studentNumber: student.studentNumber,
-          name: `${student.givenNames} ${student.familyName}`,
-          email: student.email,
-        },
-        kindLabel: view.kindLabel,
-        enrolmentLabel: view.enrolmentLabel,
-        receivedOn: row.receivedOn,
-        completedOn: completeness.completedOn,
-        outcome: input.outcome,
-        reasoning: input.reasoning,
-        effects,
-        articles: articlesOfKind[row.kind],
-        decidedBy: ctx.actor.name,
-      },
-      { provisions, createdAt: ctx.clock.now() },
-    );
-    // Written before the row: a rolled-back decision leaves at most an unreferenced file.
-    const { sha256 } = ctx.attachments.put(pdf);
-    const letterFileName = `${row.reference}-decision-${student.studentNumber}.pdf`;
+    // The letter is registered (number, verification code, QR, SHA-256) and stored before the row is written.
+    const letter = await registerDecisionLetter(trx, ctx, row, {
+      letterDate: today,
+      kindLabel: view.kindLabel,
+      enrolmentLabel: view.enrolmentLabel,
+      completedOn: completeness.completedOn,
+      outcome: input.outcome,
+      reasoning: input.reasoning,
+      effects,
+      decidedBy: ctx.actor.name,
+      decidedOn: today,
+    });
+    const { sha256 } = letter.document;
+    const letterFileName = letter.fileName;
     await trx
       .updateTable('sscRequests')
       .set({
@@ -431,7 +418,151 @@ export async function decideRequest(
   return viewOf(ctx.db, input.requestId, today);
 }
 
-/** The decision letter as issued, read from the store and checked against its hash. */
+/** What a decision letter states besides the request itself. */
+interface LetterFacts {
+  letterDate: string;
+  kindLabel: string;
+  enrolmentLabel: string | null;
+  completedOn: string | null;
+  outcome: 'granted' | 'refused';
+  reasoning: string;
+  effects: readonly ProvisionReason[];
+  decidedBy: string;
+  decidedOn: string;
+  corrects?: { id: number; number: string; issuedOn: string; reason: string };
+}
+
+/**
+ * Renders a decision letter with its register number, verification code and QR code, and enters it in the
+ * document register as an 'ssc-decision-letter' of the request (Art 42–44); a correction supersedes the
+ * letter before. Returns the entry and the file name.
+ */
+async function registerDecisionLetter(trx: Trx, ctx: RequestsContext, row: RequestRow, facts: LetterFacts) {
+  const student = await trx
+    .selectFrom('students')
+    .select(['studentNumber', 'givenNames', 'familyName', 'email'])
+    .where('id', '=', row.studentId)
+    .executeTakeFirstOrThrow();
+  const name = `${student.givenNames} ${student.familyName}`;
+  const provisions = provisionsOf(row.academicYear);
+  const outcomeLabel = facts.outcome === 'granted' ? 'Granted' : 'Refused';
+  return registerRenderedDocument(trx, ctx, {
+    kind: 'ssc-decision-letter',
+    studentId: row.studentId,
+    enrolmentId: row.enrolmentId,
+    academicYear: row.academicYear ?? provisions.academicYear,
+    sscRequestId: row.id,
+    fileSlug: (number) =>
+      facts.corrects
+        ? `${row.reference}-decision-${student.studentNumber}-corrected-${number}.pdf`
+        : `${row.reference}-decision-${student.studentNumber}.pdf`,
+    contents: [
+      ['Name', name],
+      ['Student number', student.studentNumber],
+      ['Our reference', row.reference],
+      ['Request', facts.kindLabel],
+      ...(facts.enrolmentLabel ? ([['Enrolment', facts.enrolmentLabel]] as [string, string][]) : []),
+      ['Decision', `${outcomeLabel} on ${facts.decidedOn} by ${facts.decidedBy}`],
+    ],
+    stored: { reasoning: facts.reasoning },
+    reason: `${row.reference}: ${outcomeLabel.toLowerCase()} by the SSC director (Art 42, 44); objection route Art 43.`,
+    supersedes: facts.corrects
+      ? { id: facts.corrects.id, reason: `Corrected: ${facts.corrects.reason}` }
+      : undefined,
+    render: (registration) =>
+      renderDecisionLetter(
+        {
+          reference: row.reference,
+          letterDate: facts.letterDate,
+          student: { studentNumber: student.studentNumber, name, email: student.email },
+          kindLabel: facts.kindLabel,
+          enrolmentLabel: facts.enrolmentLabel,
+          receivedOn: row.receivedOn,
+          completedOn: facts.completedOn,
+          outcome: facts.outcome,
+          reasoning: facts.reasoning,
+          effects: facts.effects,
+          articles: articlesOfKind[row.kind],
+          decidedBy: facts.decidedBy,
+          corrects: facts.corrects,
+        },
+        { provisions, createdAt: ctx.clock.now(), registration },
+      ),
+  });
+}
+
+/** The valid register entry of a request's decision letter, if its letter was registered. */
+async function currentLetterEntry(db: ServiceContext['db'], requestId: number) {
+  return db
+    .selectFrom('issuedDocuments')
+    .selectAll()
+    .where('sscRequestId', '=', requestId)
+    .where('kind', '=', 'ssc-decision-letter')
+    .where('status', '=', 'valid')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+/**
+ * The SSC director corrects a decision letter (Art 42, 44): a new letter, with a new number and verification
+ * code and the corrected reasoning (or the same, e.g. after the student's name was corrected), supersedes the
+ * letter before, so that verifying the old one says so. The decision, its date and its effects stand; the
+ * request itself is not changed (an objection goes to the Executive Board, Art 43).
+ */
+export async function correctDecisionLetter(
+  ctx: RequestsContext,
+  input: { requestId: number; reason: string; reasoning?: string | undefined },
+): Promise<SscRequestView> {
+  const today = todayOf(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await findRequestRow(trx, input.requestId);
+    if (!row)
+      throw new DeskError('not_found', `Request ${input.requestId} does not exist; reload the worklist.`);
+    if (row.status === 'open' || row.decidedOn === null)
+      throw new DeskError(
+        'conflict',
+        `${row.reference} has not been decided yet, so there is no letter to correct; decide it first.`,
+      );
+    const current = await currentLetterEntry(trx, row.id);
+    if (!current)
+      throw new DeskError(
+        'conflict',
+        `${row.reference} has no valid decision letter in the register (it was revoked, or decided before letters were registered); a correction needs the letter it replaces.`,
+      );
+    const stored = JSON.parse(current.contentsJson) as StoredContents;
+    const reasoning = input.reasoning ?? stored.reasoning ?? row.decisionReasoning ?? '';
+    const [view] = await requestViews(trx, [row], today);
+    if (!view) throw new Error(`Request ${row.id} has no view.`);
+    const letter = await registerDecisionLetter(trx, ctx, row, {
+      letterDate: today,
+      kindLabel: view.kindLabel,
+      enrolmentLabel: view.enrolmentLabel,
+      completedOn: view.completeness.completedOn,
+      outcome: row.status,
+      reasoning,
+      effects: JSON.parse(row.decisionEffectsJson ?? '[]') as ProvisionReason[],
+      decidedBy: row.decidedBy ?? ctx.actor.name,
+      decidedOn: row.decidedOn,
+      corrects: {
+        id: current.id,
+        number: current.number,
+        issuedOn: current.issuedAt.slice(0, 10),
+        reason: input.reason,
+      },
+    });
+    await recordAudit(trx, ctx.actor, ctx.clock.now().toISOString(), {
+      action: 'requests.correctLetter',
+      entity: 'ssc_request',
+      entityId: row.reference,
+      before: { letter: current.number, reasoning: stored.reasoning ?? row.decisionReasoning },
+      after: { letter: letter.document.number, reasoning, sha256: letter.document.sha256 },
+      reason: input.reason,
+    });
+  });
+  return viewOf(ctx.db, input.requestId, today);
+}
+
+/** The decision letter as issued (the valid one, after any correction), read from the store and checked against its hash. */
 export async function decisionLetter(
   ctx: RequestsContext,
   requestId: number,
@@ -440,8 +571,12 @@ export async function decisionLetter(
   if (!row) throw new DeskError('not_found', `Request ${requestId} does not exist.`);
   if (!row.letterSha256 || !row.letterFileName)
     throw new DeskError('not_found', `${row.reference} has not been decided yet, so there is no letter.`);
+  const current = await currentLetterEntry(ctx.db, row.id);
+  const file = current
+    ? { fileName: current.fileName, sha256: current.sha256 }
+    : { fileName: row.letterFileName, sha256: row.letterSha256 };
   return {
-    fileName: row.letterFileName,
-    pdfBase64: ctx.attachments.get(row.letterSha256).toString('base64'),
+    fileName: file.fileName,
+    pdfBase64: ctx.attachments.get(file.sha256).toString('base64'),
   };
 }

@@ -15,6 +15,8 @@ export const sessionHandlers: HandlerMap<'session:'> = {
   'session:status': async (_input, ctx) => ({
     needsSetup: await needsFirstAdministrator(ctx.db),
     staff: ctx.staff,
+    today: ctx.clock.now().toISOString().slice(0, 10),
+    isSimulatedToday: ctx.clock.isSimulated === true,
   }),
   'session:createAdministrator': async (input, ctx) => {
     const staff = await createFirstAdministrator(ctx, input);

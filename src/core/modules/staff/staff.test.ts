@@ -28,7 +28,12 @@ describe('first run', () => {
   it('asks for the first administrator on an empty database, then signs them in', async () => {
     expect(await desk.invoke(null, 'session:status', {})).toEqual({
       ok: true,
-      value: { needsSetup: true, staff: null },
+      value: {
+        needsSetup: true,
+        staff: null,
+        today: new Date().toISOString().slice(0, 10),
+        isSimulatedToday: false,
+      },
     });
     const created = await desk.invoke(null, 'session:createAdministrator', {
       username: 'Ada',

@@ -60,11 +60,9 @@ const columns: ColumnDef<ArrearsWorklistRow, unknown>[] = [
   },
 ];
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** Records the next step for one student, after showing why it is due. */
 function ArrearsStepModal({ row, onClose }: { row: ArrearsWorklistRow | null; onClose: () => void }) {
-  const { staff } = useSession();
+  const { staff, today } = useSession();
   const { navigate } = useHashRoute();
   const record = useRecordArrearsStep();
   const [takenOn, setTakenOn] = useState(today);

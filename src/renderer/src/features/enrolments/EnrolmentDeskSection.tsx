@@ -24,6 +24,7 @@ import { showDeskError, showDone } from '../../api/show-error';
 import { useSession } from '../../api/useSession';
 import { ReasonList } from '../../components/ReasonList';
 import { formatLongDate } from '../fees/long-date';
+import { useAnnounceInstitutionsToInform } from '../issuing/useReceivedBbcs';
 import { ApplyForEnrolmentModal } from './ApplyForEnrolmentModal';
 import { DocumentChecklist, formatMoment } from './DocumentChecklist';
 import { useStudentEnrolments, useTransitionEnrolment } from './useEnrolmentDesk';
@@ -60,6 +61,7 @@ function TransitionModal({
   onClose: () => void;
 }) {
   const transition = useTransitionEnrolment();
+  const announceInstitutionsToInform = useAnnounceInstitutionsToInform();
   const [reason, setReason] = useState('');
   return (
     <Modal
@@ -83,6 +85,9 @@ function TransitionModal({
                   showDone(
                     `${option.label}: now ${statusBadges[updated.enrolment.status].label.toLowerCase()}.`,
                   );
+                  // Art 33.7: an ended enrolment may have UM BBCs whose institutions are to be informed.
+                  if (['cancelled', 'denied', 'terminated'].includes(updated.enrolment.status))
+                    announceInstitutionsToInform(updated.enrolment.studentId, updated.enrolment.id);
                   onClose();
                 },
                 onError: (error) => showDeskError(error),

@@ -6,6 +6,7 @@ import { formatCents } from '../../../../shared/money';
 import { desk, unwrap } from '../../api/desk-client';
 import { downloadFile } from '../../api/download-file';
 import { showDeskError, showDone } from '../../api/show-error';
+import { useToday } from '../../api/useSession';
 import { ReasonList, type Reason } from '../../components/ReasonList';
 import { formatLongDate } from '../fees/long-date';
 import { statusBadges } from './EnrolmentDeskSection';
@@ -72,7 +73,7 @@ async function downloadLetter(enrolmentId: number, today: string): Promise<void>
  */
 export function StartDateRunModal({ onClose }: { onClose: () => void }) {
   const run = useStartDateRun();
-  const [today, setToday] = useState(() => new Date().toISOString().slice(0, 10));
+  const [today, setToday] = useState(useToday());
   const [result, setResult] = useState<RunResult | null>(null);
   const [lines, setLines] = useState<RunLine[]>([]);
   const [isConfirming, setConfirming] = useState(false);

@@ -6,7 +6,10 @@ import type { z } from 'zod';
 import type { exchangeOverviewRowSchema } from '../../../../shared/api/exchange.contract';
 import { useHashRoute } from '../../api/useHashRoute';
 import { DataTable } from '../../components/DataTable';
+import { activeRegistrationColumn } from './active-registration-column';
 import { ExchangeStudentPanel } from './ExchangeStudentPanel';
+import { ResitRetentionButton } from './ResitRetentionView';
+import { EndOfSemesterTranscriptsButton } from './TranscriptBatchView';
 import { useExchangeFile, useExchangeOverview, useHomeUniversities } from './useExchange';
 
 type OverviewRow = z.infer<typeof exchangeOverviewRowSchema>;
@@ -106,6 +109,7 @@ export function ExchangePage() {
             </Badge>
           ),
       },
+      activeRegistrationColumn,
     ],
     [],
   );
@@ -144,6 +148,8 @@ export function ExchangePage() {
             value={filter}
             onChange={(e) => setFilter(e.currentTarget.value)}
           />
+          <EndOfSemesterTranscriptsButton semester={semester} />
+          <ResitRetentionButton semester={semester} />
         </Group>
       </Group>
       <Text c="dimmed" size="sm">

@@ -24,6 +24,9 @@ import { showDeskError, showDone } from '../../api/show-error';
 import { useSession } from '../../api/useSession';
 import { ReasonList, type Reason } from '../../components/ReasonList';
 import { semesterLabel } from './ExchangePage';
+import { PlagiarismSection } from './PlagiarismSection';
+import { ResitStaySection } from './ResitStaySection';
+import { TranscriptPreviewButton } from './TranscriptPreview';
 import {
   useDecideExtension,
   useDeregisterResit,
@@ -80,6 +83,7 @@ export function ExchangeStudentPanel({ studentId }: ExchangeStudentPanelProps) {
   return (
     <Stack gap="md">
       <StaySummary file={data} />
+      <TranscriptPreviewButton file={data} />
       {outcome?.kind === 'refused' && (
         <Alert color="red" title="Refused" withCloseButton onClose={() => setOutcome(null)}>
           {outcome.message}
@@ -94,6 +98,8 @@ export function ExchangeStudentPanel({ studentId }: ExchangeStudentPanelProps) {
       )}
       <Registrations file={data} canEdit={canEdit} onDone={onDone} onError={onError} />
       <Results file={data} canEdit={canEdit} onDone={onDone} onError={onError} />
+      <ResitStaySection studentId={data.studentId} canEdit={canEdit} />
+      <PlagiarismSection file={data} canEdit={canEdit} />
       {canEdit && <Extension file={data} />}
     </Stack>
   );

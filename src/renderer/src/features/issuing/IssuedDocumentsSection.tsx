@@ -2,10 +2,13 @@ import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, TextInput, Titl
 import { IconDownload, IconFileCertificate } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import type {
-  IssuedDocument,
-  IssuedDocumentKind,
-  IssueOutcome,
+import {
+  issuedDocumentKinds,
+  issuedDocumentKindLabels,
+  type IssuedDocument,
+  type IssuedDocumentKind,
+  type IssueOutcome,
+  type RegisterDocumentKind,
 } from '../../../../shared/api/documents.contract';
 import { downloadFile } from '../../api/download-file';
 import { showDeskError, showDone } from '../../api/show-error';
@@ -34,6 +37,11 @@ const statusColours: Record<IssuedDocument['status'], string> = {
   superseded: 'gray',
 };
 
+/** Whether a kind is issued (and reissued) at the desk, rather than by the SSC or with the IRO's transcripts. */
+function isIssuedAtTheDesk(kind: RegisterDocumentKind): kind is IssuedDocumentKind {
+  return (issuedDocumentKinds as readonly string[]).includes(kind);
+}
+
 /** Opens (downloads) the PDF of an issued document as issued. */
 function openPdf(document: { id: number }): void {
   fetchIssuedDocumentPdf(document.id).then(
@@ -57,7 +65,7 @@ export function IssuedDocumentsSection({ studentId }: IssuedDocumentsSectionProp
   const revoke = useRevokeDocument();
   const [refusal, setRefusal] = useState<{
     enrolmentId: number;
-    kind: IssuedDocumentKind;
+    kind: RegisterDocumentKind;
     reasons: { article: string; text: string }[];
   } | null>(null);
   const [preMaster, setPreMaster] = useState<{ enrolmentId: number; completedOn: string } | null>(null);
@@ -98,7 +106,12 @@ export function IssuedDocumentsSection({ studentId }: IssuedDocumentsSectionProp
       { accessorKey: 'number', header: 'Number' },
       { accessorKey: 'kindLabel', header: 'Document' },
       { accessorKey: 'academicYear', header: 'Year' },
-      { id: 'for', accessorFn: (row) => row.receivingInstitution ?? '', header: 'Issued for' },
+      {
+        id: 'for',
+        // A BBC: the institution it is for (Art 33.7); a decision letter: the request it decides.
+        accessorFn: (row) => row.receivingInstitution ?? row.requestReference ?? '',
+        header: 'Issued for',
+      },
       {
         id: 'issued',
         accessorFn: (row) => row.issuedAt,
@@ -149,30 +162,35 @@ export function IssuedDocumentsSection({ studentId }: IssuedDocumentsSectionProp
             </Button>
             {canIssue && original.status === 'valid' && (
               <>
-                <Button
-                  size="xs"
-                  variant="default"
-                  aria-label={`Reissue ${original.number}`}
-                  onClick={() => setChange({ action: 'reissue', document: original, reason: '' })}
-                >
-                  Reissue…
-                </Button>
-                <Button
-                  size="xs"
-                  color="red"
-                  variant="light"
-                  aria-label={`Revoke ${original.number}`}
-                  onClick={() => setChange({ action: 'revoke', document: original, reason: '' })}
-                >
-                  Revoke…
-                </Button>
+                {/* Decision letters are corrected on the request, transcripts produced again (issue 5). */}
+                {isIssuedAtTheDesk(original.kind) && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    aria-label={`Reissue ${original.number}`}
+                    onClick={() => setChange({ action: 'reissue', document: original, reason: '' })}
+                  >
+                    Reissue…
+                  </Button>
+                )}
+                {(original.kind !== 'ssc-decision-letter' || staff?.role === 'ssc') && (
+                  <Button
+                    size="xs"
+                    color="red"
+                    variant="light"
+                    aria-label={`Revoke ${original.number}`}
+                    onClick={() => setChange({ action: 'revoke', document: original, reason: '' })}
+                  >
+                    Revoke…
+                  </Button>
+                )}
               </>
             )}
           </Group>
         ),
       },
     ],
-    [canIssue],
+    [canIssue, staff?.role],
   );
 
   const submitChange = () => {
@@ -263,7 +281,7 @@ export function IssuedDocumentsSection({ studentId }: IssuedDocumentsSectionProp
               {refusal?.enrolmentId === enrolment.id && (
                 <Alert
                   color="orange"
-                  title={`Not issued: ${refusal.kind === 'proof-of-payment' ? 'BBC' : refusal.kind === 'enrolment-certificate' ? 'certificate of enrolment' : 'pre-master’s certificate'}`}
+                  title={`Not issued: ${refusal.kind === 'proof-of-payment' ? 'BBC' : issuedDocumentKindLabels[refusal.kind].toLowerCase()}`}
                   withCloseButton
                   onClose={() => setRefusal(null)}
                   role="alert"
@@ -288,6 +306,7 @@ export function IssuedDocumentsSection({ studentId }: IssuedDocumentsSectionProp
             studentId={studentId}
             enrolments={file.data.enrolments}
             canRecord={staff?.role === 'desk' || staff?.role === 'admin'}
+            canInform={canIssue}
           />
         )}
       </Stack>
@@ -301,7 +320,7 @@ export function IssuedDocumentsSection({ studentId }: IssuedDocumentsSectionProp
           <Stack>
             <TextInput
               label="Institution the BBC is for"
-              description="It is informed when the enrolment at UM ends."
+              description="Printed on the BBC; the institution is informed if the enrolment at UM ends (Art 33.7)."
               data-autofocus
               value={bbcFor.institution}
               onChange={(e) => setBbcFor({ ...bbcFor, institution: e.currentTarget.value })}

@@ -1,13 +1,16 @@
-import { Alert, Button, Group, List, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { CallInput } from '../../../../shared/api';
 import type { ReceivedBbc } from '../../../../shared/api/documents.contract';
 import type { EnrolmentView } from '../../../../shared/api/ledger.contract';
 import { formatCents } from '../../../../shared/money';
 import { showDeskError, showDone } from '../../api/show-error';
+import { useToday } from '../../api/useSession';
 import { ReasonList } from '../../components/ReasonList';
 import { EuroInput } from '../fees/EuroInput';
+import { InstitutionsToInformList } from './InstitutionsToInformList';
 import { useInstitutionsToInform, useReceivedBbcs, useRecordReceivedBbc } from './useReceivedBbcs';
+import { WithdrawReceivedBbcModal } from './WithdrawReceivedBbcModal';
 
 /** Props of ReceivedBbcsPanel. */
 export interface ReceivedBbcsPanelProps {
@@ -15,8 +18,10 @@ export interface ReceivedBbcsPanelProps {
   studentId: number;
   /** The student's enrolments, to record a BBC on. */
   enrolments: readonly EnrolmentView[];
-  /** Whether the member of staff may record a received BBC (desk, admin). Default false. */
+  /** Whether the member of staff may record or withdraw a received BBC (desk, admin). Default false. */
   canRecord?: boolean;
+  /** Whether the member of staff may record an institution as informed (desk, ssc, admin). Default false. */
+  canInform?: boolean;
 }
 
 type Draft = Omit<CallInput<'documents:recordReceivedBbc'>, 'amountCents'> & {
@@ -32,7 +37,7 @@ const feeKindOptions = [
   { value: 'none', label: 'No fee' },
 ];
 
-function draftFor(enrolment: EnrolmentView): Draft {
+function draftFor(enrolment: EnrolmentView, today: string): Draft {
   const start = Number(enrolment.academicYear.slice(0, 4));
   return {
     enrolmentId: enrolment.id,
@@ -45,7 +50,7 @@ function draftFor(enrolment: EnrolmentView): Draft {
     academicYear: enrolment.academicYear,
     periodFrom: `${start}-09-01`,
     periodTo: `${start + 1}-08-31`,
-    receivedOn: new Date().toISOString().slice(0, 10),
+    receivedOn: today,
   };
 }
 
@@ -53,12 +58,19 @@ function draftFor(enrolment: EnrolmentView): Draft {
  * BBCs received from other institutions (Art 14.6, 30.1–30.5), each with what it did to the fee, a modal to
  * record one on an enrolment, and for ended enrolments the institutions that received a UM BBC (Art 33.7).
  */
-export function ReceivedBbcsPanel({ studentId, enrolments, canRecord = false }: ReceivedBbcsPanelProps) {
+export function ReceivedBbcsPanel({
+  studentId,
+  enrolments,
+  canRecord = false,
+  canInform = false,
+}: ReceivedBbcsPanelProps) {
+  const today = useToday();
   const received = useReceivedBbcs(studentId);
   const toInform = useInstitutionsToInform(studentId);
   const record = useRecordReceivedBbc();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [lastEffect, setLastEffect] = useState<ReceivedBbc | null>(null);
+  const [withdrawing, setWithdrawing] = useState<ReceivedBbc | null>(null);
   const open = enrolments.filter((e) => !['terminated', 'cancelled', 'denied'].includes(e.status));
 
   const submit = () => {
@@ -81,7 +93,7 @@ export function ReceivedBbcsPanel({ studentId, enrolments, canRecord = false }: 
       <Group justify="space-between">
         <Title order={4}>BBCs received</Title>
         {canRecord && open[0] && (
-          <Button size="xs" variant="light" onClick={() => open[0] && setDraft(draftFor(open[0]))}>
+          <Button size="xs" variant="light" onClick={() => open[0] && setDraft(draftFor(open[0], today()))}>
             Record received BBC…
           </Button>
         )}
@@ -89,38 +101,53 @@ export function ReceivedBbcsPanel({ studentId, enrolments, canRecord = false }: 
       {received.error && <Alert color="red">{received.error.message}</Alert>}
       {received.data?.length === 0 && <Text c="dimmed">No BBC of another institution recorded.</Text>}
       {received.data?.map((bbc) => (
-        <Stack key={bbc.id} gap={2}>
-          <Text size="sm">
-            {bbc.number} · {bbc.institution} · {bbc.feeKind} {formatCents(bbc.amountCents)} · {bbc.periodFrom}{' '}
-            – {bbc.periodTo} · received {bbc.receivedOn}
-          </Text>
+        <Stack key={bbc.id} gap={2} aria-label={`Received BBC ${bbc.number}`}>
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm" td={bbc.withdrawn ? 'line-through' : undefined}>
+              {bbc.number} · {bbc.institution} · {bbc.feeKind} {formatCents(bbc.amountCents)} ·{' '}
+              {bbc.periodFrom} – {bbc.periodTo} · received {bbc.receivedOn}
+            </Text>
+            {bbc.withdrawn ? (
+              <Badge color="gray" variant="light" style={{ flexShrink: 0 }}>
+                withdrawn
+              </Badge>
+            ) : (
+              canRecord &&
+              open.some((e) => e.id === bbc.enrolmentId) && (
+                <Button
+                  size="compact-xs"
+                  color="red"
+                  variant="subtle"
+                  style={{ flexShrink: 0 }}
+                  aria-label={`Withdraw BBC ${bbc.number}`}
+                  onClick={() => setWithdrawing(bbc)}
+                >
+                  Withdraw…
+                </Button>
+              )
+            )}
+          </Group>
+          {bbc.withdrawn && (
+            <Text size="xs" c="dimmed">
+              Withdrawn {bbc.withdrawn.at.slice(0, 10)} by {bbc.withdrawn.by}: {bbc.withdrawn.reason}
+            </Text>
+          )}
           {lastEffect?.id === bbc.id && (
-            <ReasonList reasons={bbc.effect} label={`What BBC ${bbc.number} did`} />
+            <ReasonList
+              reasons={bbc.withdrawn ? bbc.withdrawn.effect : bbc.effect}
+              label={bbc.withdrawn ? `What withdrawing BBC ${bbc.number} did` : `What BBC ${bbc.number} did`}
+            />
           )}
         </Stack>
       ))}
 
-      {toInform.data?.map((entry) => (
-        <Alert
-          key={entry.enrolmentId}
-          color="orange"
-          role="status"
-          title={`Inform institutions: ${entry.academicYear} ${entry.programmeCode ?? ''} is ${entry.status}`}
-          aria-label={`Institutions to inform for enrolment ${entry.enrolmentId}`}
-        >
-          <List size="sm">
-            {entry.institutions.map((i) => (
-              <List.Item key={i.institution}>
-                {i.institution} ({i.bbcNumbers.join(', ')})
-              </List.Item>
-            ))}
-            {entry.bbcsWithoutInstitution.length > 0 && (
-              <List.Item>Institution not recorded: {entry.bbcsWithoutInstitution.join(', ')}</List.Item>
-            )}
-          </List>
-          <ReasonList reasons={entry.reasons} label="Why" />
-        </Alert>
-      ))}
+      {toInform.data && <InstitutionsToInformList entries={toInform.data} canInform={canInform} />}
+
+      <WithdrawReceivedBbcModal
+        bbc={withdrawing}
+        onClose={() => setWithdrawing(null)}
+        onWithdrawn={(bbc) => setLastEffect(bbc)}
+      />
 
       <Modal
         opened={draft !== null}
@@ -136,7 +163,7 @@ export function ReceivedBbcsPanel({ studentId, enrolments, canRecord = false }: 
               onChange={(value) => {
                 const enrolment = open.find((e) => String(e.id) === value);
                 if (!enrolment) return;
-                const fresh = draftFor(enrolment);
+                const fresh = draftFor(enrolment, draft.receivedOn);
                 setDraft({
                   ...draft,
                   enrolmentId: enrolment.id,

@@ -23,8 +23,9 @@ import { useState } from 'react';
 import type { SscRequestView } from '../../../../shared/api/requests.contract';
 import { downloadFile } from '../../api/download-file';
 import { showDeskError, showDone } from '../../api/show-error';
-import { useSession } from '../../api/useSession';
+import { useSession, useToday } from '../../api/useSession';
 import { ReasonList } from '../../components/ReasonList';
+import { DecisionLetterRegistration } from './DecisionLetterRegistration';
 import { RequestDeadlineBadge, RequestStatusBadge } from './RequestBadges';
 import {
   fetchDecisionLetter,
@@ -63,17 +64,14 @@ function openEvidence(evidenceId: number): void {
   );
 }
 
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /** Attaching one scan: what it shows, the day it arrived and the file. */
 function AttachEvidenceForm({ request }: { request: SscRequestView }) {
   const attach = useAttachEvidence();
   const scans = request.completeness.items.filter((item) => item.source === 'scan');
   const firstMissing = scans.find((item) => !item.isPresent)?.key ?? scans[0]?.key ?? null;
   const [evidence, setEvidence] = useState<string | null>(firstMissing);
-  const [receivedOn, setReceivedOn] = useState(todayIso());
+  const today = useToday();
+  const [receivedOn, setReceivedOn] = useState(today);
   const [file, setFile] = useState<File | null>(null);
   const submit = async () => {
     if (!evidence || !file) return;
@@ -332,6 +330,9 @@ export function RequestDetail({ requestId }: RequestDetailProps) {
                 Decision letter
               </Button>
             </Group>
+            {request.decision.letter && (
+              <DecisionLetterRegistration request={request} canCorrect={staff?.role === 'ssc'} />
+            )}
             <Text size="sm">{request.decision.reasoning}</Text>
             {request.decision.effects.length > 0 && (
               <ReasonList reasons={request.decision.effects} label="What the decision changed" />

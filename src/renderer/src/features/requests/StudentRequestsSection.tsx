@@ -21,7 +21,7 @@ import {
   type SscRequestView,
 } from '../../../../shared/api/requests.contract';
 import { showDeskError, showDone } from '../../api/show-error';
-import { useSession } from '../../api/useSession';
+import { useSession, useToday } from '../../api/useSession';
 import { DataTable } from '../../components/DataTable';
 import { useStudentFeeFile } from '../students/useStudentFees';
 import { RequestDeadlineBadge, RequestStatusBadge } from './RequestBadges';
@@ -49,7 +49,7 @@ function NewRequestModal({ studentId, onClose }: { studentId: number; onClose: (
   const enrolments = file.data?.enrolments ?? [];
   const [enrolmentId, setEnrolmentId] = useState<string | null>(null);
   const chosenEnrolment = enrolmentId ?? (enrolments[0] ? String(enrolments[0].id) : null);
-  const [receivedOn, setReceivedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [receivedOn, setReceivedOn] = useState(useToday());
   const [grounds, setGrounds] = useState('');
   const [requestedStartDate, setRequestedStartDate] = useState('');
   const [institution, setInstitution] = useState('dutch-higher-education');

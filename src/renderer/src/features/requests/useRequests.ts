@@ -35,6 +35,8 @@ function useRequestsChanged() {
     void queryClient.invalidateQueries({ queryKey: ['students'] });
     void queryClient.invalidateQueries({ queryKey: ['enrolments'] });
     void queryClient.invalidateQueries({ queryKey: ['audit'] });
+    // A decision letter is entered in the document register (issue 5).
+    void queryClient.invalidateQueries({ queryKey: ['documents'] });
   };
 }
 
@@ -61,6 +63,15 @@ export function useDecideRequest() {
   const changed = useRequestsChanged();
   return useMutation({
     mutationFn: (input: CallInput<'requests:decide'>) => unwrap(desk.requests.decide(input)),
+    onSuccess: changed,
+  });
+}
+
+/** The SSC director corrects a decision letter; the corrected letter supersedes the one before. */
+export function useCorrectDecisionLetter() {
+  const changed = useRequestsChanged();
+  return useMutation({
+    mutationFn: (input: CallInput<'requests:correctLetter'>) => unwrap(desk.requests.correctLetter(input)),
     onSuccess: changed,
   });
 }

@@ -56,11 +56,9 @@ const columns: ColumnDef<IndNotificationDue, unknown>[] = [
   },
 ];
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** Shows what to notify and why, and records the notification with the IND's reference. */
 function IndNotificationModal({ item, onClose }: { item: IndNotificationDue | null; onClose: () => void }) {
-  const { staff } = useSession();
+  const { staff, today } = useSession();
   const record = useRecordIndNotification();
   const [notifiedOn, setNotifiedOn] = useState(today);
   const [reference, setReference] = useState('');

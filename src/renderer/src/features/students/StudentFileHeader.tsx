@@ -1,12 +1,12 @@
 import { Badge, Group, Text, Title, Tooltip } from '@mantine/core';
 import type { StudentFile } from '../../../../shared/api/students.contract';
+import { useToday } from '../../api/useSession';
 import { ageOn, countryName } from './student-file-labels';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Who the student is at a glance: name in any script, number, date of birth and age, nationalities, e-mail. */
 export function StudentFileHeader({ file }: { file: StudentFile }) {
   const profile = file.profile;
+  const today = useToday();
   return (
     <div>
       <Title order={2} lang="">

@@ -15,6 +15,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { IconAlertTriangle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { StudentFile } from '../../../../shared/api/students.contract';
@@ -87,6 +88,46 @@ const needsPersonalFirst = 'Record the personal details (date of birth, national
 const stripProfile = (field: string) =>
   field.startsWith('profile.') ? field.slice('profile.'.length) : null;
 const dash = (value: string | null | undefined) => (value ? value : '—');
+
+/**
+ * A section showing part of the student's profile, with an Edit dialog over the whole profile (the server
+ * validates it as one). Editing waits for the personal details, which every profile starts from.
+ */
+function ProfileSection(props: {
+  title: string;
+  editTitle: string;
+  file: StudentFile;
+  canEdit: boolean;
+  onReload: () => void;
+  form: (form: UseFormReturnType<StudentProfile>) => ReactNode;
+  children: ReactNode;
+}) {
+  const [isEditing, setEditing] = useState(false);
+  const profile = props.file.profile;
+  return (
+    <Section
+      title={props.title}
+      canEdit={props.canEdit}
+      onEdit={() => setEditing(true)}
+      editDisabledReason={profile ? null : needsPersonalFirst}
+    >
+      {props.children}
+      {isEditing && profile && (
+        <StudentEditModal<StudentProfile>
+          title={props.editTitle}
+          file={props.file}
+          onClose={() => setEditing(false)}
+          onReload={props.onReload}
+          initialValues={profile}
+          fieldOf={stripProfile}
+          toChange={(values) => ({ profile: values })}
+        >
+          {props.form}
+        </StudentEditModal>
+      )}
+    </Section>
+  );
+}
 
 // ------------------------------------------------------------------------------ personal & contact
 
@@ -327,17 +368,63 @@ export function PersonalSection({ file, canEdit, onReload }: StudentFileSectionP
 
 /** The Dutch residence document, where the student lives, and the WSF group on file. */
 export function ResidenceFactsSection({ file, canEdit, onReload }: StudentFileSectionProps) {
-  const [isEditing, setEditing] = useState(false);
   const countries = useMemo(() => countryOptions(), []);
   const profile = file.profile;
   const residence = profile?.residence;
   const ltr = residence?.longTermResident ?? null;
   return (
-    <Section
+    <ProfileSection
       title="Residence"
+      editTitle="Edit residence"
+      file={file}
       canEdit={canEdit}
-      onEdit={() => setEditing(true)}
-      editDisabledReason={profile ? null : needsPersonalFirst}
+      onReload={onReload}
+      form={(form) => {
+        const permitType = form.getValues().residence.permit.type;
+        return (
+          <SimpleGrid cols={2}>
+            <Select
+              label="Lives in"
+              searchable
+              data={countries}
+              {...form.getInputProps('residence.countryOfResidence')}
+            />
+            <Select
+              label="Residence permit"
+              data={optionsOf(permitTypeLabels)}
+              allowDeselect={false}
+              {...form.getInputProps('residence.permit.type')}
+            />
+            <TextInput label="Valid from" {...dateInputProps(form, 'residence.permit.validFrom')} />
+            <TextInput label="Valid until" {...dateInputProps(form, 'residence.permit.validUntil')} />
+            {permitType === 'regular-fixed-period' && (
+              <MultiSelect
+                label="Conditions of App II m"
+                data={['1', '2', '3', '4', '5', '6', '7'].map((n) => ({ value: n, label: `${n}°` }))}
+                value={form.getValues().residence.permit.groupMConditions.map(String)}
+                onChange={(values) =>
+                  form.setFieldValue('residence.permit.groupMConditions', values.map(Number))
+                }
+                error={form.errors['residence.permit.groupMConditions']}
+              />
+            )}
+            <Select
+              label="WSF group on file (App II)"
+              clearable
+              data={wsfGroupOptions}
+              {...form.getInputProps('residence.recordedWsfGroup')}
+            />
+            <Checkbox
+              label="Receives Dutch student finance (App II n)"
+              {...form.getInputProps('residence.permit.receivesStudentFinance', { type: 'checkbox' })}
+            />
+            <Checkbox
+              label="Received a WTOS allowance (App II o)"
+              {...form.getInputProps('residence.hasReceivedWtosAllowance', { type: 'checkbox' })}
+            />
+          </SimpleGrid>
+        );
+      }}
     >
       {!residence ? (
         <Text size="sm" c="dimmed">
@@ -363,65 +450,7 @@ export function ResidenceFactsSection({ file, canEdit, onReload }: StudentFileSe
           {residence.hasReceivedWtosAllowance && <Fact label="WTOS (App II o)">Received an allowance</Fact>}
         </SimpleGrid>
       )}
-      {isEditing && profile && (
-        <StudentEditModal<StudentProfile>
-          title="Edit residence"
-          file={file}
-          onClose={() => setEditing(false)}
-          onReload={onReload}
-          initialValues={profile}
-          fieldOf={stripProfile}
-          toChange={(values) => ({ profile: values })}
-        >
-          {(form) => {
-            const permitType = form.getValues().residence.permit.type;
-            return (
-              <SimpleGrid cols={2}>
-                <Select
-                  label="Lives in"
-                  searchable
-                  data={countries}
-                  {...form.getInputProps('residence.countryOfResidence')}
-                />
-                <Select
-                  label="Residence permit"
-                  data={optionsOf(permitTypeLabels)}
-                  allowDeselect={false}
-                  {...form.getInputProps('residence.permit.type')}
-                />
-                <TextInput label="Valid from" {...dateInputProps(form, 'residence.permit.validFrom')} />
-                <TextInput label="Valid until" {...dateInputProps(form, 'residence.permit.validUntil')} />
-                {permitType === 'regular-fixed-period' && (
-                  <MultiSelect
-                    label="Conditions of App II m"
-                    data={['1', '2', '3', '4', '5', '6', '7'].map((n) => ({ value: n, label: `${n}°` }))}
-                    value={form.getValues().residence.permit.groupMConditions.map(String)}
-                    onChange={(values) =>
-                      form.setFieldValue('residence.permit.groupMConditions', values.map(Number))
-                    }
-                    error={form.errors['residence.permit.groupMConditions']}
-                  />
-                )}
-                <Select
-                  label="WSF group on file (App II)"
-                  clearable
-                  data={wsfGroupOptions}
-                  {...form.getInputProps('residence.recordedWsfGroup')}
-                />
-                <Checkbox
-                  label="Receives Dutch student finance (App II n)"
-                  {...form.getInputProps('residence.permit.receivesStudentFinance', { type: 'checkbox' })}
-                />
-                <Checkbox
-                  label="Received a WTOS allowance (App II o)"
-                  {...form.getInputProps('residence.hasReceivedWtosAllowance', { type: 'checkbox' })}
-                />
-              </SimpleGrid>
-            );
-          }}
-        </StudentEditModal>
-      )}
-    </Section>
+    </ProfileSection>
   );
 }
 
@@ -429,15 +458,32 @@ export function ResidenceFactsSection({ file, canEdit, onReload }: StudentFileSe
 
 /** The diploma that gives admission (Art 13.1a, 15.1). */
 export function PriorEducationSection({ file, canEdit, onReload }: StudentFileSectionProps) {
-  const [isEditing, setEditing] = useState(false);
   const countries = useMemo(() => countryOptions(), []);
   const profile = file.profile;
   return (
-    <Section
+    <ProfileSection
       title="Prior education"
+      editTitle="Edit prior education"
+      file={file}
       canEdit={canEdit}
-      onEdit={() => setEditing(true)}
-      editDisabledReason={profile ? null : needsPersonalFirst}
+      onReload={onReload}
+      form={(form) => (
+        <SimpleGrid cols={2}>
+          <Select
+            label="Diploma"
+            data={optionsOf(diplomaLabels)}
+            allowDeselect={false}
+            {...form.getInputProps('priorEducation.diploma')}
+          />
+          <Select
+            label="Obtained in"
+            searchable
+            clearable
+            data={countries}
+            {...form.getInputProps('priorEducation.country')}
+          />
+        </SimpleGrid>
+      )}
     >
       {profile ? (
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
@@ -451,36 +497,7 @@ export function PriorEducationSection({ file, canEdit, onReload }: StudentFileSe
           Not recorded.
         </Text>
       )}
-      {isEditing && profile && (
-        <StudentEditModal<StudentProfile>
-          title="Edit prior education"
-          file={file}
-          onClose={() => setEditing(false)}
-          onReload={onReload}
-          initialValues={profile}
-          fieldOf={stripProfile}
-          toChange={(values) => ({ profile: values })}
-        >
-          {(form) => (
-            <SimpleGrid cols={2}>
-              <Select
-                label="Diploma"
-                data={optionsOf(diplomaLabels)}
-                allowDeselect={false}
-                {...form.getInputProps('priorEducation.diploma')}
-              />
-              <Select
-                label="Obtained in"
-                searchable
-                clearable
-                data={countries}
-                {...form.getInputProps('priorEducation.country')}
-              />
-            </SimpleGrid>
-          )}
-        </StudentEditModal>
-      )}
-    </Section>
+    </ProfileSection>
   );
 }
 
@@ -488,14 +505,124 @@ export function PriorEducationSection({ file, canEdit, onReload }: StudentFileSe
 
 /** Dutch degrees since 1991 and earlier enrolments (Art 1n, 2.2e, 16.1a). */
 export function DutchHigherEducationSection({ file, canEdit, onReload }: StudentFileSectionProps) {
-  const [isEditing, setEditing] = useState(false);
   const history = file.profile?.dutchHigherEducation;
   return (
-    <Section
+    <ProfileSection
       title="Dutch higher education"
+      editTitle="Edit Dutch higher education"
+      file={file}
       canEdit={canEdit}
-      onEdit={() => setEditing(true)}
-      editDisabledReason={file.profile ? null : needsPersonalFirst}
+      onReload={onReload}
+      form={(form) => (
+        <Stack gap="xs">
+          <Group justify="space-between">
+            <Text fw={500} size="sm">
+              Degrees since 1 September 1991 (Art 16.1a)
+            </Text>
+            <Button
+              size="xs"
+              variant="subtle"
+              leftSection={<IconPlus size={14} />}
+              onClick={() =>
+                form.insertListItem('dutchHigherEducation.degrees', {
+                  type: 'bachelor',
+                  awardedOn: '',
+                  graduationNotifiedOn: null,
+                })
+              }
+            >
+              Add degree
+            </Button>
+          </Group>
+          {form.getValues().dutchHigherEducation.degrees.map((_, index) => (
+            <Group key={`d${index}`} grow align="flex-end">
+              <Select
+                label="Degree"
+                data={optionsOf(degreeTypeLabels)}
+                allowDeselect={false}
+                {...form.getInputProps(`dutchHigherEducation.degrees.${index}.type`)}
+              />
+              <TextInput
+                label="Awarded on"
+                {...dateInputProps(form, `dutchHigherEducation.degrees.${index}.awardedOn`)}
+              />
+              <RemoveButton
+                label={`Remove degree ${index + 1}`}
+                onClick={() => form.removeListItem('dutchHigherEducation.degrees', index)}
+              />
+            </Group>
+          ))}
+          <Group justify="space-between" mt="sm">
+            <Text fw={500} size="sm">
+              Earlier enrolments (Art 1n, 2.2e)
+            </Text>
+            <Button
+              size="xs"
+              variant="subtle"
+              leftSection={<IconPlus size={14} />}
+              onClick={() =>
+                form.insertListItem('dutchHigherEducation.enrolments', {
+                  institution: 'um',
+                  programmeCode: null,
+                  programmeName: null,
+                  academicYear: '',
+                  startedOn: '',
+                  isCompleted: false,
+                })
+              }
+            >
+              Add enrolment
+            </Button>
+          </Group>
+          {form.getValues().dutchHigherEducation.enrolments.map((_, index) => {
+            const path = `dutchHigherEducation.enrolments.${index}`;
+            return (
+              <Card key={`e${index}`} withBorder padding="xs">
+                <SimpleGrid cols={3} spacing="xs">
+                  <Select
+                    label="Institution"
+                    data={[
+                      { value: 'um', label: 'UM' },
+                      { value: 'other-dutch', label: 'Other Dutch institution' },
+                    ]}
+                    allowDeselect={false}
+                    {...form.getInputProps(`${path}.institution`)}
+                  />
+                  <TextInput
+                    label="Academic year"
+                    placeholder="2020-21"
+                    {...form.getInputProps(`${path}.academicYear`)}
+                  />
+                  <TextInput label="Started on" {...dateInputProps(form, `${path}.startedOn`)} />
+                  <TextInput
+                    label="Programme code (UM)"
+                    placeholder="b-medicine"
+                    {...nullableTextProps(form.getInputProps(`${path}.programmeCode`), (value) =>
+                      form.setFieldValue(`${path}.programmeCode`, value),
+                    )}
+                  />
+                  <TextInput
+                    label="Programme name"
+                    {...nullableTextProps(form.getInputProps(`${path}.programmeName`), (value) =>
+                      form.setFieldValue(`${path}.programmeName`, value),
+                    )}
+                  />
+                  <Group justify="space-between" align="flex-end">
+                    <Checkbox
+                      label="Completed"
+                      {...form.getInputProps(`${path}.isCompleted`, { type: 'checkbox' })}
+                    />
+                    <RemoveButton
+                      label={`Remove enrolment ${index + 1}`}
+                      onClick={() => form.removeListItem('dutchHigherEducation.enrolments', index)}
+                    />
+                  </Group>
+                </SimpleGrid>
+              </Card>
+            );
+          })}
+        </Stack>
+      )}
     >
       {!history || (history.degrees.length === 0 && history.enrolments.length === 0) ? (
         <Text size="sm" c="dimmed">
@@ -518,129 +645,7 @@ export function DutchHigherEducationSection({ file, canEdit, onReload }: Student
           ))}
         </Stack>
       )}
-      {isEditing && file.profile && (
-        <StudentEditModal<StudentProfile>
-          title="Edit Dutch higher education"
-          file={file}
-          onClose={() => setEditing(false)}
-          onReload={onReload}
-          initialValues={file.profile}
-          fieldOf={stripProfile}
-          toChange={(values) => ({ profile: values })}
-        >
-          {(form) => (
-            <Stack gap="xs">
-              <Group justify="space-between">
-                <Text fw={500} size="sm">
-                  Degrees since 1 September 1991 (Art 16.1a)
-                </Text>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  leftSection={<IconPlus size={14} />}
-                  onClick={() =>
-                    form.insertListItem('dutchHigherEducation.degrees', {
-                      type: 'bachelor',
-                      awardedOn: '',
-                      graduationNotifiedOn: null,
-                    })
-                  }
-                >
-                  Add degree
-                </Button>
-              </Group>
-              {form.getValues().dutchHigherEducation.degrees.map((_, index) => (
-                <Group key={`d${index}`} grow align="flex-end">
-                  <Select
-                    label="Degree"
-                    data={optionsOf(degreeTypeLabels)}
-                    allowDeselect={false}
-                    {...form.getInputProps(`dutchHigherEducation.degrees.${index}.type`)}
-                  />
-                  <TextInput
-                    label="Awarded on"
-                    {...dateInputProps(form, `dutchHigherEducation.degrees.${index}.awardedOn`)}
-                  />
-                  <RemoveButton
-                    label={`Remove degree ${index + 1}`}
-                    onClick={() => form.removeListItem('dutchHigherEducation.degrees', index)}
-                  />
-                </Group>
-              ))}
-              <Group justify="space-between" mt="sm">
-                <Text fw={500} size="sm">
-                  Earlier enrolments (Art 1n, 2.2e)
-                </Text>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  leftSection={<IconPlus size={14} />}
-                  onClick={() =>
-                    form.insertListItem('dutchHigherEducation.enrolments', {
-                      institution: 'um',
-                      programmeCode: null,
-                      programmeName: null,
-                      academicYear: '',
-                      startedOn: '',
-                      isCompleted: false,
-                    })
-                  }
-                >
-                  Add enrolment
-                </Button>
-              </Group>
-              {form.getValues().dutchHigherEducation.enrolments.map((_, index) => {
-                const path = `dutchHigherEducation.enrolments.${index}`;
-                return (
-                  <Card key={`e${index}`} withBorder padding="xs">
-                    <SimpleGrid cols={3} spacing="xs">
-                      <Select
-                        label="Institution"
-                        data={[
-                          { value: 'um', label: 'UM' },
-                          { value: 'other-dutch', label: 'Other Dutch institution' },
-                        ]}
-                        allowDeselect={false}
-                        {...form.getInputProps(`${path}.institution`)}
-                      />
-                      <TextInput
-                        label="Academic year"
-                        placeholder="2020-21"
-                        {...form.getInputProps(`${path}.academicYear`)}
-                      />
-                      <TextInput label="Started on" {...dateInputProps(form, `${path}.startedOn`)} />
-                      <TextInput
-                        label="Programme code (UM)"
-                        placeholder="b-medicine"
-                        {...nullableTextProps(form.getInputProps(`${path}.programmeCode`), (value) =>
-                          form.setFieldValue(`${path}.programmeCode`, value),
-                        )}
-                      />
-                      <TextInput
-                        label="Programme name"
-                        {...nullableTextProps(form.getInputProps(`${path}.programmeName`), (value) =>
-                          form.setFieldValue(`${path}.programmeName`, value),
-                        )}
-                      />
-                      <Group justify="space-between" align="flex-end">
-                        <Checkbox
-                          label="Completed"
-                          {...form.getInputProps(`${path}.isCompleted`, { type: 'checkbox' })}
-                        />
-                        <RemoveButton
-                          label={`Remove enrolment ${index + 1}`}
-                          onClick={() => form.removeListItem('dutchHigherEducation.enrolments', index)}
-                        />
-                      </Group>
-                    </SimpleGrid>
-                  </Card>
-                );
-              })}
-            </Stack>
-          )}
-        </StudentEditModal>
-      )}
-    </Section>
+    </ProfileSection>
   );
 }
 
@@ -664,7 +669,6 @@ function nullableTextProps(props: { value?: unknown; error?: unknown }, set: (va
 
 /** The facts of Article 3 as warnings, each with its article. */
 export function RefusalFlagsSection({ file, canEdit, onReload }: StudentFileSectionProps) {
-  const [isEditing, setEditing] = useState(false);
   const flags = file.profile?.refusalFlags;
   const warnings: { article: string; title: string; text: string }[] = [];
   for (const advice of flags?.negativeBindingStudyAdvice ?? [])
@@ -701,11 +705,90 @@ export function RefusalFlagsSection({ file, canEdit, onReload }: StudentFileSect
     });
 
   return (
-    <Section
+    <ProfileSection
       title="Art 3 flags"
+      editTitle="Edit Art 3 flags"
+      file={file}
       canEdit={canEdit}
-      onEdit={() => setEditing(true)}
-      editDisabledReason={file.profile ? null : needsPersonalFirst}
+      onReload={onReload}
+      form={(form) => {
+        const values = form.getValues().refusalFlags;
+        return (
+          <Stack gap="xs">
+            <Group justify="space-between">
+              <Text fw={500} size="sm">
+                Negative binding study advice (Art 3.1)
+              </Text>
+              <Button
+                size="xs"
+                variant="subtle"
+                leftSection={<IconPlus size={14} />}
+                onClick={() =>
+                  form.insertListItem('refusalFlags.negativeBindingStudyAdvice', {
+                    programmeCode: '',
+                    sharedFirstPhaseProgrammeCodes: [],
+                    issuedOn: '',
+                    termUntil: '',
+                    hardshipAppeal: 'none',
+                  })
+                }
+              >
+                Add advice
+              </Button>
+            </Group>
+            {values.negativeBindingStudyAdvice.map((_, index) => {
+              const path = `refusalFlags.negativeBindingStudyAdvice.${index}`;
+              return (
+                <Group key={index} grow align="flex-end">
+                  <TextInput
+                    label="Programme code"
+                    placeholder="b-medicine"
+                    {...form.getInputProps(`${path}.programmeCode`)}
+                  />
+                  <TextInput label="Issued on" {...dateInputProps(form, `${path}.issuedOn`)} />
+                  <TextInput label="Term until" {...dateInputProps(form, `${path}.termUntil`)} />
+                  <Select
+                    label="Hardship appeal"
+                    allowDeselect={false}
+                    data={['none', 'pending', 'rejected', 'upheld']}
+                    {...form.getInputProps(`${path}.hardshipAppeal`)}
+                  />
+                  <RemoveButton
+                    label={`Remove advice ${index + 1}`}
+                    onClick={() => form.removeListItem('refusalFlags.negativeBindingStudyAdvice', index)}
+                  />
+                </Group>
+              );
+            })}
+            <TerminationField
+              label="Terminated for serious fraud (Art 3.2) on"
+              value={values.seriousFraudTermination?.terminatedOn ?? null}
+              error={form.errors['refusalFlags.seriousFraudTermination.terminatedOn']}
+              onChange={(terminatedOn) =>
+                form.setFieldValue(
+                  'refusalFlags.seriousFraudTermination',
+                  terminatedOn === null ? null : { terminatedOn, programmeCode: null },
+                )
+              }
+            />
+            <TerminationField
+              label="Terminated for violating internal regulations (Art 3.4) on"
+              value={values.disciplinaryTermination?.terminatedOn ?? null}
+              error={form.errors['refusalFlags.disciplinaryTermination.terminatedOn']}
+              onChange={(terminatedOn) =>
+                form.setFieldValue(
+                  'refusalFlags.disciplinaryTermination',
+                  terminatedOn === null ? null : { terminatedOn, programmeCode: null },
+                )
+              }
+            />
+            <Text size="xs" c="dimmed">
+              Iudicium abeundi (Art 3.3) and arrears (Art 3.5) are shown as recorded; arrears follow from the
+              ledger.
+            </Text>
+          </Stack>
+        );
+      }}
     >
       {warnings.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -726,97 +809,7 @@ export function RefusalFlagsSection({ file, canEdit, onReload }: StudentFileSect
           ))}
         </Stack>
       )}
-      {isEditing && file.profile && (
-        <StudentEditModal<StudentProfile>
-          title="Edit Art 3 flags"
-          file={file}
-          onClose={() => setEditing(false)}
-          onReload={onReload}
-          initialValues={file.profile}
-          fieldOf={stripProfile}
-          toChange={(values) => ({ profile: values })}
-        >
-          {(form) => {
-            const values = form.getValues().refusalFlags;
-            return (
-              <Stack gap="xs">
-                <Group justify="space-between">
-                  <Text fw={500} size="sm">
-                    Negative binding study advice (Art 3.1)
-                  </Text>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    leftSection={<IconPlus size={14} />}
-                    onClick={() =>
-                      form.insertListItem('refusalFlags.negativeBindingStudyAdvice', {
-                        programmeCode: '',
-                        sharedFirstPhaseProgrammeCodes: [],
-                        issuedOn: '',
-                        termUntil: '',
-                        hardshipAppeal: 'none',
-                      })
-                    }
-                  >
-                    Add advice
-                  </Button>
-                </Group>
-                {values.negativeBindingStudyAdvice.map((_, index) => {
-                  const path = `refusalFlags.negativeBindingStudyAdvice.${index}`;
-                  return (
-                    <Group key={index} grow align="flex-end">
-                      <TextInput
-                        label="Programme code"
-                        placeholder="b-medicine"
-                        {...form.getInputProps(`${path}.programmeCode`)}
-                      />
-                      <TextInput label="Issued on" {...dateInputProps(form, `${path}.issuedOn`)} />
-                      <TextInput label="Term until" {...dateInputProps(form, `${path}.termUntil`)} />
-                      <Select
-                        label="Hardship appeal"
-                        allowDeselect={false}
-                        data={['none', 'pending', 'rejected', 'upheld']}
-                        {...form.getInputProps(`${path}.hardshipAppeal`)}
-                      />
-                      <RemoveButton
-                        label={`Remove advice ${index + 1}`}
-                        onClick={() => form.removeListItem('refusalFlags.negativeBindingStudyAdvice', index)}
-                      />
-                    </Group>
-                  );
-                })}
-                <TerminationField
-                  label="Terminated for serious fraud (Art 3.2) on"
-                  value={values.seriousFraudTermination?.terminatedOn ?? null}
-                  error={form.errors['refusalFlags.seriousFraudTermination.terminatedOn']}
-                  onChange={(terminatedOn) =>
-                    form.setFieldValue(
-                      'refusalFlags.seriousFraudTermination',
-                      terminatedOn === null ? null : { terminatedOn, programmeCode: null },
-                    )
-                  }
-                />
-                <TerminationField
-                  label="Terminated for violating internal regulations (Art 3.4) on"
-                  value={values.disciplinaryTermination?.terminatedOn ?? null}
-                  error={form.errors['refusalFlags.disciplinaryTermination.terminatedOn']}
-                  onChange={(terminatedOn) =>
-                    form.setFieldValue(
-                      'refusalFlags.disciplinaryTermination',
-                      terminatedOn === null ? null : { terminatedOn, programmeCode: null },
-                    )
-                  }
-                />
-                <Text size="xs" c="dimmed">
-                  Iudicium abeundi (Art 3.3) and arrears (Art 3.5) are shown as recorded; arrears follow from
-                  the ledger.
-                </Text>
-              </Stack>
-            );
-          }}
-        </StudentEditModal>
-      )}
-    </Section>
+    </ProfileSection>
   );
 }
 

@@ -42,11 +42,9 @@ import { StudentFileHeader } from './StudentFileHeader';
 import { useEnrol, useRecordPayment, useRecordReversal, useStudentFeeFile } from './useStudentFees';
 import { useStudentFile, useStudentSearch } from './useStudentFile';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** A student's fees: enrolments with their Fee panels, the ledger, payments and reversals. */
 function StudentFees({ studentId }: { studentId: number }) {
-  const { staff } = useSession();
+  const { staff, today } = useSession();
   const file = useStudentFeeFile(studentId);
   const enrol = useEnrol();
   const pay = useRecordPayment();

@@ -6,7 +6,9 @@ import type { EnrolmentView } from '../../../../shared/api/ledger.contract';
 import { formatCents } from '../../../../shared/money';
 import { desk, unwrap } from '../../api/desk-client';
 import { showDeskError, showDone } from '../../api/show-error';
+import { useToday } from '../../api/useSession';
 import { RefundResultCard } from '../fees/RefundResultCard';
+import { useAnnounceInstitutionsToInform } from '../issuing/useReceivedBbcs';
 
 /** Props of TerminateEnrolmentModal. */
 export interface TerminateEnrolmentModalProps {
@@ -18,7 +20,8 @@ export interface TerminateEnrolmentModalProps {
 /** Ends an enrolment at the student's request: first the refund calculation (Art 33–34), then, confirmed, the booking. */
 export function TerminateEnrolmentModal({ enrolment, opened, onClose }: TerminateEnrolmentModalProps) {
   const queryClient = useQueryClient();
-  const [requestDate, setRequestDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const announceInstitutionsToInform = useAnnounceInstitutionsToInform();
+  const [requestDate, setRequestDate] = useState(useToday());
   const [refundRequested, setRefundRequested] = useState(true);
   const [remainingEcts, setRemainingEcts] = useState<number | string>('');
   const needsEcts =
@@ -41,6 +44,8 @@ export function TerminateEnrolmentModal({ enrolment, opened, onClose }: Terminat
       );
       void queryClient.invalidateQueries({ queryKey: ['students'] });
       void queryClient.invalidateQueries({ queryKey: ['audit'] });
+      // Art 33.7: institutions that received a UM BBC for this enrolment are to be informed.
+      announceInstitutionsToInform(result.enrolment.studentId, result.enrolment.id);
       onClose();
     },
     onError: (error) => showDeskError(error),
