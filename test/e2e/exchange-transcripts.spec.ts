@@ -67,8 +67,7 @@ describe('transcripts at the exchange screen', () => {
       { code: string; title: string },
     ];
     const { page, context } = await env.newPage();
-    // The browser's today is the desk's today, so the sent date defaults to it.
-    await page.clock.setFixedTime(new Date(`${today}T12:00:00.000Z`));
+    // The browser's clock stays real: date fields default to the desk's today (its clock), not the browser's.
     await new SignInPage(page).signIn(testStaff.iro.username, testPassword);
     await new AppShell(page).goTo('Exchange');
     const exchange = new ExchangePage(page);

@@ -5,6 +5,7 @@ import {
   writeHeading,
   writeKeyValues,
   writeParagraph,
+  writeQuotedArticles,
 } from '../../pdf';
 import { findProvisionText } from '../../provisions/load-provisions';
 import type { Provisions } from '../../provisions/provisions.schema';
@@ -139,15 +140,7 @@ export async function renderDecisionLetter(
           `The authenticity of this letter can be checked with its verification code at ${registration.verificationUrl.split('?')[0] ?? ''} or by scanning the QR code below. A letter whose code is unknown, revoked or superseded is not valid.`,
           { fontSize: 8.5, colour: '#3a3f47' },
         );
-      doc.moveDown(0.8);
-      writeHeading(doc, `The rules this letter applies (${provisions.title})`, { level: 2 });
-      for (const article of articles) {
-        writeParagraph(doc, [{ text: `${article.ref} — ${article.title}`, strong: true }], {
-          fontSize: 8,
-          gapAfter: 1.5,
-        });
-        writeParagraph(doc, article.text, { fontSize: 8, colour: '#3a3f47', gapAfter: 6 });
-      }
+      writeQuotedArticles(doc, `The rules this letter applies (${provisions.title})`, articles);
     },
   );
 }

@@ -21,7 +21,7 @@ import { useState } from 'react';
 import type { ExchangeFile } from '../../../../shared/api/exchange.contract';
 import { DeskCallError } from '../../api/desk-client';
 import { showDeskError, showDone } from '../../api/show-error';
-import { useSession } from '../../api/useSession';
+import { useSession, useToday } from '../../api/useSession';
 import { ReasonList, type Reason } from '../../components/ReasonList';
 import { semesterLabel } from './ExchangePage';
 import { PlagiarismSection } from './PlagiarismSection';
@@ -48,8 +48,6 @@ export interface ExchangeStudentPanelProps {
 function periodsOf(semesters: readonly string[]): number[] {
   return semesters.flatMap((key) => (key.endsWith('-fall') ? [1, 2, 3] : [4, 5, 6]));
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** What the last action decided: its reasons, or the refusal with the rule it rests on. */
 type Outcome =
@@ -460,7 +458,7 @@ function RecordResultForm({
   const [courseId, setCourseId] = useState<string | null>(null);
   const [sitting, setSitting] = useState<'first' | 'resit'>('first');
   const [grade, setGrade] = useState('');
-  const [gradedOn, setGradedOn] = useState(today());
+  const [gradedOn, setGradedOn] = useState(useToday());
   const record = useRecordExchangeResult();
   const courses = [...new Map(file.attempts.map((a) => [a.courseId, a.code])).entries()];
   return (
@@ -528,7 +526,7 @@ function RecordResultForm({
 
 function Extension({ file }: { file: ExchangeFile }) {
   const isFall = file.stay.semesters.at(-1)?.endsWith('-fall') ?? true;
-  const [requestedOn, setRequestedOn] = useState(today());
+  const [requestedOn, setRequestedOn] = useState(useToday());
   const [homeUniversityPermits, setHome] = useState(false);
   const [iroPermits, setIro] = useState(false);
   const decide = useDecideExtension();

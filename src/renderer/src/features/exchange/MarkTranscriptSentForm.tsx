@@ -2,8 +2,7 @@ import { Button, Group, Text, TextInput } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { useToday } from '../../api/useSession';
 
 /** Props of MarkTranscriptSentForm. */
 export interface MarkTranscriptSentFormProps {
@@ -31,7 +30,7 @@ export function MarkTranscriptSentForm({
   isPending = false,
   disabled = false,
 }: MarkTranscriptSentFormProps) {
-  const [sentOn, setSentOn] = useState(today);
+  const [sentOn, setSentOn] = useState(useToday());
   return (
     <Group
       align="flex-end"

@@ -23,7 +23,7 @@ import type {
 } from '../../../../shared/api/study-progress.contract';
 import { downloadFile } from '../../api/download-file';
 import { showDeskError, showDone } from '../../api/show-error';
-import { useSession } from '../../api/useSession';
+import { useSession, useToday } from '../../api/useSession';
 import { DataTable } from '../../components/DataTable';
 import { ReasonList } from '../../components/ReasonList';
 import { formatLongDate } from '../fees/long-date';
@@ -119,8 +119,6 @@ const columns: ColumnDef<StudyProgressRow, unknown>[] = [
   },
 ];
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** Records the study adviser's excusable reason for a student, or withdraws a recorded one. */
 function StudentDialog({
   row,
@@ -137,7 +135,7 @@ function StudentDialog({
   const withdraw = useWithdrawExcusableReason();
   const [kind, setKind] = useState<string | null>(null);
   const [adviserName, setAdviserName] = useState('');
-  const [decidedOn, setDecidedOn] = useState(today);
+  const [decidedOn, setDecidedOn] = useState(useToday());
   const [note, setNote] = useState('');
   const [withdrawReason, setWithdrawReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -323,7 +321,7 @@ function RecordSentModal({
   onClose: () => void;
 }) {
   const record = useRecordIndListSent();
-  const [sentOn, setSentOn] = useState(today);
+  const [sentOn, setSentOn] = useState(useToday());
   const [reference, setReference] = useState('');
   const submit = () =>
     record.mutate(
