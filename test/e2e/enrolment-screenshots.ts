@@ -26,7 +26,7 @@ async function addApplicant(
   nationalities: string[],
   request: object = {},
 ) {
-  const at = new Date().toISOString();
+  const at = env.desk.clock.now().toISOString(); // the desk's day, as the screens show it
   const { id } = await env.desk.database.db
     .insertInto('students')
     .values({

@@ -36,23 +36,23 @@ export async function takeExchangeScreenshots(env: E2eEnvironment, out: string):
   await new AppShell(page).goTo('Exchange');
   const exchange = new ExchangePage(page);
   await exchange.rows().first().waitFor();
-  await page.screenshot({ path: join(out, '40-exchange-overview.png') });
+  await page.screenshot({ path: join(out, '70-exchange-overview.png') });
   await exchange.filterSemester(/^Fall 2022/);
   await exchange.rows().first().waitFor();
-  await page.screenshot({ path: join(out, '41-exchange-overview-fall.png') });
+  await page.screenshot({ path: join(out, '71-exchange-overview-fall.png') });
   const file = await exchange.openWithKeyboard(student.studentNumber);
   await page.waitForTimeout(300); // let the dialog finish opening
-  await page.screenshot({ path: join(out, '42-exchange-student.png') });
-  // Registration closed long ago on the real clock: the refusal shows with its rule.
+  await page.screenshot({ path: join(out, '72-exchange-student.png') });
+  // Registration for period 2 closed on 10 October 2022, before the desk's day (17 October): the refusal shows with its rule.
   await file.registerCourse(2, course.code);
   await file.refusal().waitFor();
-  await page.screenshot({ path: join(out, '43-exchange-refusal.png') });
+  await page.screenshot({ path: join(out, '73-exchange-refusal.png') });
   const extension = file.dialog.getByRole('region', { name: 'Extension' });
   await extension.getByLabel('Requested on').fill('2023-01-02');
   await extension.getByLabel('Home university permits').check();
   await extension.getByRole('button', { name: 'Check conditions' }).click();
   await extension.getByRole('list', { name: 'Extension conditions' }).waitFor();
   await extension.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(out, '44-exchange-extension.png') });
+  await page.screenshot({ path: join(out, '74-exchange-extension.png') });
   await context.close();
 }

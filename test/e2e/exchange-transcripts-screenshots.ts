@@ -25,7 +25,7 @@ export async function takeExchangeTranscriptScreenshots(env: E2eEnvironment, out
   const file = await exchange.openWithKeyboard(student.studentNumber);
   const preview = await TranscriptPreviewDialog.openFrom(file);
   await page.waitForTimeout(2500); // let the dialog open and the PDF viewer paint
-  await page.screenshot({ path: join(out, '45-exchange-transcript-preview.png') });
+  await page.screenshot({ path: join(out, '75-exchange-transcript-preview.png') });
   await preview.close();
   await page.keyboard.press('Escape');
   await file.dialog.waitFor({ state: 'detached' });
@@ -34,9 +34,9 @@ export async function takeExchangeTranscriptScreenshots(env: E2eEnvironment, out
   await batch.start();
   await batch.state().filter({ hasText: 'Completed' }).waitFor({ timeout: 120_000 });
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(out, '46-exchange-transcript-batch.png') });
+  await page.screenshot({ path: join(out, '76-exchange-transcript-batch.png') });
   await batch.dialog.getByRole('button', { name: 'Mark all produced as sent' }).click();
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(out, '47-exchange-transcript-batch-confirm.png') });
+  await page.screenshot({ path: join(out, '77-exchange-transcript-batch-confirm.png') });
   await context.close();
 }

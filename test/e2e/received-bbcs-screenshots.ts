@@ -23,7 +23,8 @@ export async function takeReceivedBbcsScreenshots(
     if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
     return envelope.value as T;
   };
-  const at = new Date().toISOString();
+  const at = env.desk.clock.now().toISOString(); // the desk's day, as the screens show it
+  const today = env.desk.clock.now().toISOString().slice(0, 10);
   const { id: studentId } = await env.desk.database.db
     .insertInto('students')
     .values({
@@ -98,13 +99,14 @@ export async function takeReceivedBbcsScreenshots(
   await call('ledger:terminate', {
     enrolmentId: enrolment.id,
     version: file.enrolments[0]?.version,
-    requestDate: `${start}-10-14`,
+    requestDate: today,
     dryRun: false,
   });
   await call('documents:recordInstitutionInformed', {
     enrolmentId: enrolment.id,
     institution: 'Leiden University',
-    informedOn: `${start}-10-17`,
+    // Art 33.7: informed on the day the termination was recorded, the earliest day allowed.
+    informedOn: today,
     method: 'email',
     note: 'studentadministration@leidenuniv.example',
   });
@@ -113,5 +115,5 @@ export async function takeReceivedBbcsScreenshots(
   await section.getByText('not yet informed').first().waitFor();
   await section.scrollIntoViewIfNeeded();
   await page.waitForTimeout(300);
-  await section.screenshot({ path: join(out, '47-received-bbcs-and-art-33-7.png') });
+  await section.screenshot({ path: join(out, '65-received-bbcs-and-art-33-7.png') });
 }

@@ -24,7 +24,7 @@ export async function takeRequestsScreenshots(env: E2eEnvironment, page: Page, o
   );
   await incomplete.attachScan(/written request/, scan('request.pdf'));
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(out, '30-request-incomplete.png') });
+  await page.screenshot({ path: join(out, '60-request-incomplete.png') });
   await incomplete.close();
   const request = await panel.newRequest(
     /board position/,
@@ -34,14 +34,14 @@ export async function takeRequestsScreenshots(env: E2eEnvironment, page: Page, o
   await request.attachScan(/Executive Board/, scan('executive-board-decision.pdf'));
   await request.close();
   await panel.section().scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(out, '31-student-requests.png') });
+  await page.screenshot({ path: join(out, '61-student-requests.png') });
 
   const { page: sscPage, context } = await env.newPage();
   await new SignInPage(sscPage).signIn(testStaff.ssc.username, testPassword);
   await new AppShell(sscPage).goTo('Requests to the SSC');
   const worklist = new SscRequestsPage(sscPage);
   await worklist.table().locator('tbody tr').first().waitFor();
-  await sscPage.screenshot({ path: join(out, '32-requests-worklist.png') });
+  await sscPage.screenshot({ path: join(out, '62-requests-worklist.png') });
   const references = await worklist.references();
   const board = references.at(-1) ?? '';
   const opened = await worklist.openRequest(references.find((r) => r !== '') ?? board);
@@ -49,7 +49,7 @@ export async function takeRequestsScreenshots(env: E2eEnvironment, page: Page, o
     .getByLabel('Reasoning')
     .fill('The Executive Board honoured the application for 2022-23.');
   await sscPage.waitForTimeout(300);
-  await sscPage.screenshot({ path: join(out, '33-request-decide.png') });
+  await sscPage.screenshot({ path: join(out, '63-request-decide.png') });
   await opened.close();
   await context.close();
 }

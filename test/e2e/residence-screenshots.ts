@@ -15,7 +15,7 @@ async function addStudyPermitStudent(
   studentNumber: string,
   terminated: boolean,
 ): Promise<number> {
-  const at = new Date().toISOString();
+  const at = env.desk.clock.now().toISOString(); // the desk's day, as the screens show it
   const profile = studentProfileSchema.parse({
     dateOfBirth: '2001-02-03',
     nationalities: ['IN'],
@@ -62,18 +62,18 @@ export async function takeResidenceScreenshots(env: E2eEnvironment, page: Page, 
   await check.chooseMemberState('Germ', 'Germany (DE)');
   await check.typeWording('Aufenthaltstitel: daueraufenthalt-EU');
   await check.waitForOutcome('match');
-  await page.screenshot({ path: join(out, '40-ltr-match.png'), fullPage: true });
+  await page.screenshot({ path: join(out, '50-ltr-match.png'), fullPage: true });
   await check.chooseMemberState('Fra', 'France (FR)');
   await check.typeWording('Daueraufenthalt – EG');
   await check.waitForOutcome('needs review');
-  await page.screenshot({ path: join(out, '41-ltr-needs-review.png'), fullPage: true });
+  await page.screenshot({ path: join(out, '51-ltr-needs-review.png'), fullPage: true });
   await addStudyPermitStudent(env, 'i6990001', true);
   await shell.goTo('IND notifications');
   const ind = new IndNotificationsPage(page);
   await ind.row('i6990001').waitFor();
-  await page.screenshot({ path: join(out, '42-ind-worklist.png') });
+  await page.screenshot({ path: join(out, '52-ind-worklist.png') });
   await ind.open('i6990001');
-  await page.screenshot({ path: join(out, '43-ind-notification.png') });
+  await page.screenshot({ path: join(out, '53-ind-notification.png') });
   await page.keyboard.press('Escape');
 
   const studentId = await addStudyPermitStudent(env, 'i6990002', false);
@@ -84,12 +84,12 @@ export async function takeResidenceScreenshots(env: E2eEnvironment, page: Page, 
   await dialog.chooseMemberState('Germ', 'Germany (DE)');
   await dialog.typeWording('DAUERAUFENTHALT EU');
   await dialog.waitForOutcome('match');
-  await page.screenshot({ path: join(out, '44-residence-check-dialog.png') });
+  await page.screenshot({ path: join(out, '54-residence-check-dialog.png') });
   await residence.recordDecision();
   await residence
     .wsfGroup()
     .filter({ hasText: /group k/i })
     .waitFor();
   await residence.section().scrollIntoViewIfNeeded();
-  await residence.section().screenshot({ path: join(out, '45-residence-section.png') });
+  await residence.section().screenshot({ path: join(out, '55-residence-section.png') });
 }

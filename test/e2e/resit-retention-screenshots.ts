@@ -39,30 +39,30 @@ export async function takeResitRetentionScreenshots(out: string): Promise<void> 
       .getByText(/Asked on/)
       .waitFor();
     await sections.stay().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(out, '46-exchange-resit-stay.png') });
+    await page.screenshot({ path: join(out, '80-exchange-resit-stay.png') });
     const confirm = await sections.startPlagiarism(2, '2023-02-01', 'Essay copied');
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(out, '47-exchange-plagiarism-confirm.png') });
+    await page.screenshot({ path: join(out, '81-exchange-plagiarism-confirm.png') });
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await page.keyboard.press('Escape');
     await file.dialog.waitFor({ state: 'hidden' });
     const retention = await ResitRetentionDialog.open(page);
     await page.waitForTimeout(300);
     await retention.row(student.studentNumber).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(out, '48-exchange-retention-worklist.png') });
+    await page.screenshot({ path: join(out, '82-exchange-retention-worklist.png') });
     await retention.dryRun();
-    await page.screenshot({ path: join(out, '49-exchange-retention-dry-run.png') });
+    await page.screenshot({ path: join(out, '83-exchange-retention-dry-run.png') });
     await retention.dialog.getByRole('button', { name: 'Run retention…' }).click();
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(out, '50-exchange-retention-confirm.png') });
+    await page.screenshot({ path: join(out, '84-exchange-retention-confirm.png') });
     await page
       .getByRole('dialog', { name: 'Run the re-sit retention?' })
       .getByRole('button', { name: /^Remove/ })
       .click();
     await retention.dialog.getByRole('region', { name: 'Run result' }).waitFor();
-    await page.screenshot({ path: join(out, '51-exchange-retention-run.png') });
+    await page.screenshot({ path: join(out, '85-exchange-retention-run.png') });
     await retention.close();
-    await page.screenshot({ path: join(out, '52-exchange-overview-after-retention.png') });
+    await page.screenshot({ path: join(out, '86-exchange-overview-after-retention.png') });
     await context.close();
   } finally {
     await env.close();

@@ -92,6 +92,11 @@ describe('re-sit retention at the end of the fall semester', () => {
     await file.attempt(withoutResit.code, 'first sitting').getByText('0.0').waitFor();
     // No period-2 re-sit: a request to stay is refused with the rule, before it is even tried.
     expect(await sections.stay().innerText()).toContain('A request to stay cannot be recorded');
+    const recordButton = sections.recordStayButton();
+    expect(await recordButton.isDisabled()).toBe(true);
+    expect(await recordButton.getAttribute('title')).toMatch(
+      /^A request to stay cannot be recorded: .*\(Exchange guide, /,
+    );
     await page.keyboard.press('Escape');
     await file.dialog.waitFor({ state: 'hidden' });
 
@@ -119,6 +124,11 @@ describe('re-sit retention at the end of the fall semester', () => {
       'Exchange guide, Plagiarism',
     );
     const total = await retention.rows().count();
+    // The worklist scrolls in its own area under a header that stays in view; End reaches the last row.
+    const scroll = await retention.scrollToLastRowWithKeyboard();
+    expect(scroll.focusedIsLast).toBe(true);
+    expect(scroll.firstRowTop).toBeLessThan(scroll.viewportTop);
+    expect(Math.abs(scroll.headerTop - scroll.viewportTop)).toBeLessThan(2);
     expect(await retention.summary().innerText()).toContain(
       `${total} fall students: 1 kept until the re-sits`,
     );

@@ -1,20 +1,50 @@
+import { z } from 'zod';
+import letterheadData from '../../../resources/letterhead/letterhead.json' with { type: 'json' };
 import { a4Layout, contentWidth, type PdfDocument } from './page-layout';
 import { pdfFonts } from './pdf-fonts';
 
-/** The office that issues the documents, as its letterhead and signature show it. */
-export const issuingOffice = {
-  university: 'Maastricht University',
-  unit: 'Student Services Centre — Office of Student Affairs',
-  signature: 'Office of Student Affairs, Student Services Centre',
-  address: [
-    'Bonnefantenstraat 2',
-    '6211 KL Maastricht',
-    'P.O. Box 616, 6200 MD Maastricht',
-    'The Netherlands',
-  ],
-  email: 'study@maastrichtuniversity.nl',
-  website: 'www.maastrichtuniversity.nl',
-} as const;
+const line = z.string().trim().min(1, 'must not be empty');
+
+/** Schema of resources/letterhead/letterhead.json: the issuing office as letterhead and signature show it. */
+export const letterheadSchema = z.strictObject({
+  /** The university, in large type at the top left and in every closing. */
+  university: line,
+  /** The office under the university's name. */
+  unit: line,
+  /** Who signs the documents, above the university in the closing. */
+  signature: line,
+  /** The address block at the top right, one line each. */
+  address: z.array(line).min(1, 'needs at least one line'),
+  email: z.email(),
+  /** Host name without scheme, e.g. 'www.maastrichtuniversity.nl'; verification links are built from it. */
+  website: z
+    .string()
+    .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'must be a host name such as www.example.nl (no https://)'),
+});
+
+/** The issuing office, read from resources/letterhead/letterhead.json. */
+export type IssuingOffice = Readonly<z.infer<typeof letterheadSchema>>;
+
+/**
+ * Validates letterhead data; invalid data throws an Error naming each offending field, e.g.
+ * `address.1: must not be empty`.
+ */
+export function parseLetterhead(
+  raw: unknown,
+  source = 'resources/letterhead/letterhead.json',
+): IssuingOffice {
+  const result = letterheadSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`,
+    );
+    throw new Error(`The letterhead in ${source} is invalid: ${problems.join('; ')}.`);
+  }
+  return Object.freeze({ ...result.data, address: Object.freeze([...result.data.address]) as string[] });
+}
+
+/** The office that issues the documents, as its letterhead and signature show it (Issue 5 point 5: from resources). */
+export const issuingOffice: IssuingOffice = parseLetterhead(letterheadData);
 
 const addressWidth = 170;
 const addressLineHeight = 9.6;

@@ -67,15 +67,17 @@ export const exchangeFileSchema = z.object({
   resitExclusion: z
     .object({ academicYear: z.string(), period: z.number().int(), decidedOn: z.string() })
     .nullable(),
-  /** The GPA per programme (null: courses not linked to a programme) with whether the faculty shows it. */
-  gpa: z.array(
-    z.object({
-      programmeCode: z.string().nullable(),
-      faculty: z.string().nullable(),
-      gpa: z.number().nullable(),
-      isShown: z.boolean(),
-    }),
-  ),
+  /**
+   * The one GPA of the exchange enrolment: ECTS-weighted over the student's graded courses (null without
+   * a grade), labelled for the enrolment, with whether its faculty shows it (Student Portal FAQ).
+   */
+  gpa: z.object({
+    /** E.g. 'GPA (exchange, School of Business and Economics)'. */
+    label: z.string(),
+    facultyCode: z.string(),
+    gpa: z.number().nullable(),
+    isShown: z.boolean(),
+  }),
 });
 export type ExchangeFile = z.infer<typeof exchangeFileSchema>;
 
@@ -103,7 +105,22 @@ export const extensionDecisionSchema = z.object({
   ),
   /** The semesters of the stay after the decision. */
   semesters: z.array(z.string()),
+  /**
+   * Spring → next fall: the exchange enrolment of the next academic year an approval creates (Art 10.4:
+   * no tuition fee), with its fee reasons; id null on a dry run. Null when the stay stays within its year.
+   */
+  nextYearEnrolment: z
+    .object({
+      id: id.nullable(),
+      academicYear: z.string(),
+      startDate: isoDate,
+      feeCents: z.number().int(),
+      feeReasons: z.array(z.object({ article: z.string(), text: z.string() })),
+    })
+    .nullable(),
 });
+
+export type ExtensionDecisionView = z.infer<typeof extensionDecisionSchema>;
 
 /** A course of a period offered in the course picker. */
 export const exchangeCourseOptionSchema = z.object({
@@ -140,7 +157,8 @@ export const transcriptSummarySchema = z.object({
     }),
   ),
   totals: z.object({ courses: z.number().int(), ectsRegistered: z.number(), ectsObtained: z.number() }),
-  gpa: z.array(z.object({ programmeCode: z.string().nullable(), gpa: z.number() })),
+  /** The exchange enrolment's GPA as the PDF prints it; null when hidden by the faculty or without grades. */
+  gpa: z.object({ label: z.string(), gpa: z.number() }).nullable(),
   /** When the transcript was rendered (ISO timestamp). */
   producedAt: z.string(),
 });

@@ -40,6 +40,32 @@ export class ResitRetentionDialog {
     return this.dialog.getByLabel('Retention summary');
   }
 
+  /**
+   * Moves to the last row with the keyboard (Home, then End) and measures, against the worklist's own
+   * scroll area: where its top, the header, the first row and the focused row are.
+   */
+  async scrollToLastRowWithKeyboard(): Promise<{
+    viewportTop: number;
+    headerTop: number;
+    firstRowTop: number;
+    focusedIsLast: boolean;
+  }> {
+    await this.rows().first().focus();
+    await this.page.keyboard.press('Home');
+    await this.page.keyboard.press('End');
+    const focused = this.table().locator('tbody tr[data-row]:focus');
+    await focused.waitFor();
+    const viewport = this.dialog.locator('.mantine-ScrollArea-viewport', {
+      has: this.page.getByRole('table', { name: 'Re-sit retention worklist' }),
+    });
+    return {
+      viewportTop: (await viewport.boundingBox())?.y ?? Number.NaN,
+      headerTop: (await this.table().locator('thead').boundingBox())?.y ?? Number.NaN,
+      firstRowTop: (await this.rows().first().boundingBox())?.y ?? Number.NaN,
+      focusedIsLast: (await focused.innerText()) === (await this.rows().last().innerText()),
+    };
+  }
+
   async dryRun(): Promise<Locator> {
     await this.dialog.getByRole('button', { name: 'Preview run (dry run)' }).click();
     const result = this.dialog.getByRole('region', { name: 'Dry run result' });
@@ -85,6 +111,13 @@ export class ResitSections {
 
   request() {
     return this.stay().getByLabel('Request to stay', { exact: true });
+  }
+
+  /** The button that records the request to stay. */
+  recordStayButton() {
+    return this.stay()
+      .getByRole('form', { name: 'Request to stay for the re-sits' })
+      .getByRole('button', { name: 'Record request to stay' });
   }
 
   /** Records the student's request to stay for the period-2 re-sits. */

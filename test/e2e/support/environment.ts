@@ -51,6 +51,8 @@ export async function startEnvironment(options: {
   seeded: boolean;
   /** The desk's clock (e.g. a day in 2022-23 for rules with deadlines); default the system clock. */
   clock?: Clock;
+  /** Seed the demo data on the desk's clock (ledger days, created-at) rather than the real time, as the app does. */
+  seedOnDeskClock?: boolean;
 }): Promise<E2eEnvironment> {
   const rendererDir = resolve('out/renderer');
   if (!existsSync(join(rendererDir, 'index.html')))
@@ -61,7 +63,8 @@ export async function startEnvironment(options: {
     ...(options.clock ? { clock: options.clock } : {}),
   });
   if (options.seeded) {
-    const ctx = { db: desk.database.db, clock: { now: () => new Date() }, actor: systemActor };
+    const clock = options.seedOnDeskClock && options.clock ? options.clock : { now: () => new Date() };
+    const ctx = { db: desk.database.db, clock, actor: systemActor };
     for (const member of Object.values(testStaff)) await addStaff(ctx, { ...member, password: testPassword });
     await seedCatalogue(ctx, loadProvisions(), demoSize);
   }

@@ -144,6 +144,11 @@ export const exchangeGuideSchema = z
       iscedCodeByFaculty: z.record(z.string(), z.string().regex(/^\d{2,4}$/)),
     }),
     gpa: z.strictObject({
+      /**
+       * The faculty the exchange enrolment is at (the guide's): an exchange student is enrolled in the
+       * exchange, not in the programmes the courses belong to, so one GPA is shown, for this enrolment.
+       */
+      exchangeFaculty: z.strictObject({ code: z.string().min(1), name: text }),
       source: guideRefSchema,
       text,
       /** Whether a faculty not listed shows the GPA. */

@@ -260,7 +260,12 @@ describe('exchange students through the contract', () => {
     expect((await result('EBC1002', 7, 'resit')).ok).toBe(true);
     file = await t.call<ExchangeFile>('iro', 'exchange:file', { studentId: s.studentId });
     // Fail grades stay: the 4.5 remains on the record; the GPA weighs 4.5 and the re-sit's 7.0.
-    expect(file.gpa).toEqual([{ programmeCode: null, faculty: 'SBE', gpa: 5.8, isShown: true }]);
+    expect(file.gpa).toEqual({
+      label: 'GPA (exchange, School of Business and Economics)',
+      facultyCode: 'SBE',
+      gpa: 5.8,
+      isShown: true,
+    });
   });
 
   it('after plagiarism sets the period to 0 and refuses re-sits for the rest of the year', async () => {
@@ -322,7 +327,26 @@ describe('exchange students through the contract', () => {
       'exchange:decideExtension',
       request,
     );
-    expect(approved).toMatchObject({ outcome: 'approved', semesters: ['2022-fall', '2023-spring'] });
+    expect(approved).toMatchObject({
+      outcome: 'approved',
+      semesters: ['2022-fall', '2023-spring'],
+      nextYearEnrolment: null,
+    });
+    // Fall → spring stays within 2022-23: the exchange enrolment of the year covers it, none is added.
+    expect(
+      await t.desk.database.db
+        .selectFrom('enrolments')
+        .select(['id', 'academicYear', 'enrolmentKind'])
+        .where('studentId', '=', s.studentId)
+        .execute(),
+    ).toEqual([{ id: s.enrolmentId, academicYear: '2022-23', enrolmentKind: 'exchange' }]);
+    expect(
+      await t.desk.database.db
+        .selectFrom('auditLog')
+        .select('action')
+        .where('action', '=', 'exchange.extendEnrolment')
+        .execute(),
+    ).toEqual([]);
     const file = await t.call<ExchangeFile>('iro', 'exchange:file', { studentId: s.studentId });
     expect(file.stay).toMatchObject({
       semesters: ['2022-fall', '2023-spring'],

@@ -1,10 +1,15 @@
 import { sql, type Transaction } from 'kysely';
-import type { ExchangeFile } from '../../../shared/api/exchange.contract';
+import type { ExchangeFile, ExtensionDecisionView } from '../../../shared/api/exchange.contract';
+import { feeFactsSchema } from '../../../shared/facts/fee-facts';
 import { DeskError } from '../../../shared/errors';
 import { recordAudit } from '../../db/audit';
 import type { Database } from '../../db/database';
 import type { DeskDb } from '../../db/connection';
 import type { ServiceContext } from '../../context';
+import { loadProvisions } from '../../provisions/load-provisions';
+import type { Provisions } from '../../provisions/provisions.schema';
+import type { FeeAssessment } from '../fees/fee-assessment';
+import { assessTuitionFee } from '../fees/tuition-fee.rules';
 import {
   checkCourseDrop,
   checkCourseRegistration,
@@ -266,37 +271,19 @@ export async function exchangeFile(db: Db, studentId: number): Promise<ExchangeF
   });
   const exclusion =
     (await Promise.all(years.map((y) => exclusionOf(db, studentId, y)))).find((e) => e !== null) ?? null;
-  // GPA per programme of the course (course_programmes); courses without a programme are grouped together.
-  const links = await db
-    .selectFrom('courseProgrammes as cp')
-    .innerJoin('programmes as p', 'p.id', 'cp.programmeId')
-    .select(['cp.courseId', 'p.code', 'p.faculty'])
-    .where('cp.courseId', 'in', registrations.length ? registrations.map((r) => r.courseId) : [0])
-    .execute();
-  const groups = new Map<
-    string,
-    {
-      programmeCode: string | null;
-      faculty: string | null;
-      entries: { ects: number; result: SittingResult }[];
-    }
-  >();
+  // One GPA for the exchange enrolment (Student Portal FAQ: the faculty decides to show it or not): an
+  // exchange student is enrolled in the exchange, not in the programmes the courses are linked to, so
+  // every graded course on the transcript counts, weighted by its ECTS.
+  const gpaEntries: { ects: number; result: SittingResult }[] = [];
   for (const r of registrations.filter((x) => x.isOnTranscript)) {
-    const first = attemptRows.find((a) => a.courseId === r.courseId && a.sitting === 'first');
-    const resit = attemptRows.find((a) => a.courseId === r.courseId && a.sitting === 'resit');
+    const mine = attemptRows.filter((a) => a.courseId === r.courseId && a.academicYear === r.academicYear);
+    const first = mine.find((a) => a.sitting === 'first');
+    const resit = mine.find((a) => a.sitting === 'resit');
     const result = finalResult(first ? resultOf(first) : null, resit ? resultOf(resit) : null);
-    const programmes = links.filter((l) => l.courseId === r.courseId);
-    const targets = programmes.length
-      ? programmes.map((p) => ({ programmeCode: p.code, faculty: p.faculty }))
-      : [{ programmeCode: null, faculty: r.faculty }];
-    for (const t of targets) {
-      const key = `${t.programmeCode ?? ''}|${t.faculty ?? ''}`;
-      const group = groups.get(key) ?? { ...t, entries: [] };
-      if (result) group.entries.push({ ects: r.ects, result });
-      groups.set(key, group);
-    }
+    if (result) gpaEntries.push({ ects: r.ects, result });
   }
-  const guideForGpa = guideOf(years[0] ?? '2022-23');
+  const gpaGuide = guideOf(years[0] ?? '2022-23');
+  const exchangeFaculty = gpaGuide.gpa.exchangeFaculty;
   return {
     studentId: student.id,
     studentNumber: student.studentNumber,
@@ -318,12 +305,12 @@ export async function exchangeFile(db: Db, studentId: number): Promise<ExchangeF
     attempts,
     violations,
     resitExclusion: exclusion,
-    gpa: [...groups.values()].map((g) => ({
-      programmeCode: g.programmeCode,
-      faculty: g.faculty,
-      gpa: gradePointAverage(g.entries),
-      isShown: isGpaShown(guideForGpa, g.faculty),
-    })),
+    gpa: {
+      label: `GPA (exchange, ${exchangeFaculty.name})`,
+      facultyCode: exchangeFaculty.code,
+      gpa: gradePointAverage(gpaEntries),
+      isShown: isGpaShown(gpaGuide, exchangeFaculty.code),
+    },
   };
 }
 
@@ -745,7 +732,80 @@ export async function recordPlagiarism(
   return { reasons, file: await exchangeFile(ctx.db, input.studentId) };
 }
 
-/** Decides a request for extension; an approval adds the next semester to the stay (the enrolment is extended). */
+/** The next year's exchange enrolment as the decision reports it (id null on a dry run). */
+type NextYearEnrolmentView = NonNullable<ExtensionDecisionView['nextYearEnrolment']>;
+
+/** The exchange enrolment of the next academic year an approved spring → next fall extension creates. */
+interface NextYearEnrolment {
+  readonly academicYear: string;
+  readonly startDate: string;
+  readonly factsJson: string;
+  readonly mode: string;
+  readonly fee: FeeAssessment;
+}
+
+/**
+ * Plans the next academic year's exchange enrolment for an extension into it: kind exchange, starting on
+ * the first day of the fall semester, its fee assessed like every exchange enrolment's (Art 10.4: no
+ * tuition fee). Refused, naming the year, when the student already has an enrolment in that year or the
+ * desk has no exchange facts or provisions for it.
+ */
+async function planNextYearEnrolment(
+  db: Db,
+  stay: { studentId: number; enrolmentId: number },
+  academicYear: string,
+): Promise<NextYearEnrolment> {
+  const existing = await db
+    .selectFrom('enrolments')
+    .select(['id', 'enrolmentKind', 'status'])
+    .where('studentId', '=', stay.studentId)
+    .where('academicYear', '=', academicYear)
+    .executeTakeFirst();
+  if (existing) {
+    throw new DeskError(
+      'refused',
+      `The student already has a${existing.enrolmentKind === 'exchange' ? 'n' : ''} ${existing.enrolmentKind} enrolment for ${academicYear} (${existing.status}); the extension would create the exchange enrolment of that year (Art 10.4).`,
+    );
+  }
+  const startDate = semesterDates(guideOf(academicYear), 'fall').startsOn;
+  let provisions: Provisions;
+  try {
+    provisions = loadProvisions(academicYear);
+  } catch (error) {
+    throw new DeskError('refused', (error as Error).message);
+  }
+  const previous = await db
+    .selectFrom('enrolments')
+    .select('feeFactsJson')
+    .where('id', '=', stay.enrolmentId)
+    .executeTakeFirstOrThrow();
+  let nationalities: string[] = [];
+  try {
+    const parsed = feeFactsSchema.safeParse(JSON.parse(previous.feeFactsJson));
+    if (parsed.success) nationalities = parsed.data.nationalities;
+  } catch {
+    // Fee facts recorded before they were kept as JSON: the nationalities are not known.
+  }
+  const facts = feeFactsSchema.parse({
+    enrolmentKind: 'exchange',
+    programmeCode: null,
+    nationalities,
+    startDate,
+  });
+  return {
+    academicYear,
+    startDate,
+    factsJson: JSON.stringify(facts),
+    mode: facts.mode,
+    fee: assessTuitionFee(facts, provisions),
+  };
+}
+
+/**
+ * Decides a request for extension; an approval adds the next semester to the stay and extends the
+ * enrolment: fall → spring stays within the exchange enrolment of the year, spring → next fall creates
+ * the exchange enrolment of the next academic year (Art 10.4, no tuition fee) in the same transaction.
+ */
 export async function decideExchangeExtension(
   ctx: ServiceContext,
   input: {
@@ -756,7 +816,7 @@ export async function decideExchangeExtension(
     iroPermits: boolean;
     dryRun: boolean;
   },
-): Promise<ExtensionDecision & { semesters: string[] }> {
+): Promise<ExtensionDecision & { semesters: string[]; nextYearEnrolment: NextYearEnrolmentView | null }> {
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const stay = await findStay(trx, input.studentId);
@@ -796,7 +856,22 @@ export async function decideExchangeExtension(
     });
     const extended =
       decision.outcome === 'approved' ? [...semesters, nextSemester(semesters.at(-1) ?? '')] : semesters;
-    if (input.dryRun) return { ...decision, semesters: extended };
+    // Checked on a dry run too: the dates of the new semester need its year's exchange facts.
+    const dates = decision.outcome === 'approved' ? stayDates(extended) : null;
+    const extendedYear = parseSemesterKey(extended.at(-1) ?? '').academicYear;
+    const nextYear =
+      decision.outcome === 'approved' && extendedYear !== last.academicYear
+        ? await planNextYearEnrolment(trx, stay, extendedYear)
+        : null;
+    const nextYearView = (enrolmentId: number | null) =>
+      nextYear && {
+        id: enrolmentId,
+        academicYear: nextYear.academicYear,
+        startDate: nextYear.startDate,
+        feeCents: nextYear.fee.amountCents,
+        feeReasons: nextYear.fee.reasons.map((r) => ({ article: r.article, text: r.text })),
+      };
+    if (input.dryRun) return { ...decision, semesters: extended, nextYearEnrolment: nextYearView(null) };
     await trx
       .insertInto('exchangeExtensions')
       .values({
@@ -811,8 +886,7 @@ export async function decideExchangeExtension(
         decidedBy: ctx.actor.name,
       })
       .execute();
-    if (decision.outcome === 'approved') {
-      const dates = stayDates(extended);
+    if (dates) {
       await trx
         .updateTable('exchangeStays')
         .set({
@@ -826,19 +900,50 @@ export async function decideExchangeExtension(
         .where('id', '=', stay.id)
         .execute();
     }
+    let nextYearEnrolmentId: number | null = null;
+    if (nextYear) {
+      const values = {
+        studentId: stay.studentId,
+        academicYear: nextYear.academicYear,
+        programmeCode: null,
+        enrolmentKind: 'exchange',
+        mode: nextYear.mode,
+        startDate: nextYear.startDate,
+        status: 'enrolled' as const,
+        statusReason: `Exchange extended spring → fall (${guide.extensions.maximumStay.source}).`,
+        feeFactsJson: nextYear.factsJson,
+        feeKind: nextYear.fee.kind,
+        feeCents: nextYear.fee.amountCents,
+        feeReasonsJson: JSON.stringify(nextYear.fee.reasons),
+      };
+      const created = await trx
+        .insertInto('enrolments')
+        .values({ ...values, createdAt: at, updatedAt: at, updatedBy: ctx.actor.name })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      nextYearEnrolmentId = created.id;
+      await recordAudit(trx, ctx.actor, at, {
+        action: 'exchange.extendEnrolment',
+        entity: 'enrolment',
+        entityId: created.id,
+        before: null,
+        after: values,
+        reason: nextYear.fee.reasons.map((r) => `${r.text} (${r.article})`).join(' '),
+      });
+    }
     await recordAudit(trx, ctx.actor, at, {
       action: 'exchange.decideExtension',
       entity: 'enrolment',
       entityId: stay.enrolmentId,
       before: { semesters, endsOn: stay.endsOn },
-      after: { outcome: decision.outcome, semesters: extended },
+      after: { outcome: decision.outcome, semesters: extended, nextYearEnrolmentId },
       reason:
         decision.conditions
           .filter((c) => !c.isMet)
           .map((c) => c.text)
           .join(' ') || null,
     });
-    return { ...decision, semesters: extended };
+    return { ...decision, semesters: extended, nextYearEnrolment: nextYearView(nextYearEnrolmentId) };
   });
 }
 

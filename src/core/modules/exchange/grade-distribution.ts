@@ -2,10 +2,11 @@ import type { ExchangeGuide } from './exchange-guide.schema';
 
 /*
  * The ECTS grading table of a reference group (ECTS Users' Guide 2015, Grading tables): how the passing
- * grades awarded over at least the last two academic years are distributed, each grade's percentage and
- * the cumulative percentage from the best grade down. Percentages have one decimal and always add up to
- * exactly 100.0: they are apportioned in tenths of a percent by largest remainder, so the cumulative
- * column ends at 100.0 instead of 99.9 or 100.1.
+ * grades awarded over at least the last two academic years — the transcript's academic year and the one
+ * before — are distributed: each grade's share of the passing grades and the cumulative share from the
+ * best grade down. Each percentage is rounded to one decimal on its own, so equal counts always show
+ * equal percentages (the percentages may then add up to 99.9 or 100.1); the cumulative percentage is
+ * computed from the cumulative count, so it always ends at exactly 100.0.
  */
 
 /** One grade of the table: '8.5', how often it was awarded, its percentage and the cumulative percentage. */
@@ -13,8 +14,9 @@ export interface GradeDistributionRow {
   readonly label: string;
   readonly tenths: number;
   readonly count: number;
-  /** One decimal, e.g. 12.5. */
+  /** The grade's share of the passing grades, rounded to one decimal on its own, e.g. 12.5. */
   readonly percentage: number;
+  /** The share of this grade and the better ones, from their cumulative count; 100.0 on the last row. */
   readonly cumulativePercentage: number;
 }
 
@@ -32,26 +34,11 @@ export function passingGradeSteps(guide: ExchangeGuide): number[] {
   return steps;
 }
 
-/**
- * Shares of `total` in tenths of a percent (summing to exactly 1000) by largest remainder; ties go to
- * the earlier (better) grade so that the result does not depend on sort stability.
- */
-export function apportionPerMille(counts: readonly number[]): number[] {
-  const total = counts.reduce((sum, c) => sum + c, 0);
-  if (total === 0) return counts.map(() => 0);
-  const exact = counts.map((c) => (c * 1000) / total);
-  const shares = exact.map(Math.floor);
-  let left = 1000 - shares.reduce((sum, s) => sum + s, 0);
-  const byRemainder = exact
-    .map((e, index) => ({ index, remainder: e - Math.floor(e) }))
-    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
-  for (const { index } of byRemainder) {
-    if (left === 0) break;
-    if (exact[index] === shares[index]) continue;
-    shares[index] = (shares[index] ?? 0) + 1;
-    left -= 1;
-  }
-  return shares;
+/** `part` of `total` as a percentage rounded half up to one decimal: 1 of 7 → 14.3, 1 of 8 → 12.5. */
+export function percentageOf(part: number, total: number): number {
+  if (total === 0) return 0;
+  // In whole tenths of a percent, rounding the exact fraction (part * 1000 / total) half up in integers.
+  return Math.floor((part * 2000 + total) / (2 * total)) / 10;
 }
 
 /** The grading table of the passing grades given (in tenths); other grades are ignored. */
@@ -63,16 +50,16 @@ export function ectsGradeDistribution(
   const counts = steps.map((s) => gradesInTenths.filter((g) => g === s).length);
   const total = counts.reduce((sum, c) => sum + c, 0);
   if (total < minimumGroupSize) return { kind: 'insufficient-data', total, minimumGroupSize };
-  const perMille = apportionPerMille(counts);
   let cumulative = 0;
   const rows = steps.map((tenths, index) => {
-    cumulative += perMille[index] ?? 0;
+    const count = counts[index] ?? 0;
+    cumulative += count;
     return {
       label: (tenths / 10).toFixed(1),
       tenths,
-      count: counts[index] ?? 0,
-      percentage: (perMille[index] ?? 0) / 10,
-      cumulativePercentage: cumulative / 10,
+      count,
+      percentage: percentageOf(count, total),
+      cumulativePercentage: percentageOf(cumulative, total),
     };
   });
   return { kind: 'table', total, rows };

@@ -539,7 +539,7 @@ describe('the transcript preview', () => {
         },
       ],
       totals: { courses: 1, ectsRegistered: 6.5, ectsObtained: 6.5 },
-      gpa: [{ programmeCode: null, gpa: 8 }],
+      gpa: { label: 'GPA (exchange, School of Business and Economics)', gpa: 8 },
       producedAt: '2023-02-10T09:00:00.000Z',
     });
   });

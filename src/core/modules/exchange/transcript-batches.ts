@@ -7,7 +7,7 @@ import { recordAudit } from '../../db/audit';
 import { writeStoredZip, type ZipEntry } from '../../zip/stored-zip';
 import { parseSemesterKey } from './exchange-calendar';
 import { loadExchangeGuide } from './load-exchange-guide';
-import { transcriptOf } from './transcript';
+import { transcriptOf, type GradeTableCache } from './transcript';
 import { decideTranscriptInBatch } from './transcript-batch.rules';
 import {
   exchangeStudentsOfSemester,
@@ -243,9 +243,11 @@ export class TranscriptBatches {
     await yieldToEventLoop();
     try {
       const guide = loadExchangeGuide(parseSemesterKey(view.semester).academicYear);
+      // The grading tables are the same for every transcript of the run: read once (and so as of its start).
+      const gradeTables: GradeTableCache = new Map();
       for (const student of job.students) {
         if (job.isCancelRequested) break;
-        const result = await this.#produceOne(ctx, job, guide, student);
+        const result = await this.#produceOne(ctx, job, guide, student, gradeTables);
         view.results.push(result);
         view.processed += 1;
         view[result.outcome] += 1;
@@ -268,6 +270,7 @@ export class TranscriptBatches {
     job: RunningTranscriptBatch,
     guide: ReturnType<typeof loadExchangeGuide>,
     student: BatchStudent,
+    gradeTables: GradeTableCache,
   ): Promise<TranscriptBatchResult> {
     const base = {
       studentId: student.studentId,
@@ -277,7 +280,7 @@ export class TranscriptBatches {
     };
     const none = { reference: null, documentNumber: null, files: [], courses: null, ectsObtained: null };
     try {
-      const data = await transcriptOf(ctx.db, student.studentId);
+      const data = await transcriptOf(ctx.db, student.studentId, gradeTables);
       const decision = decideTranscriptInBatch(guide, {
         semester: job.view.semester,
         staySemesters: student.staySemesters,
@@ -292,7 +295,7 @@ export class TranscriptBatches {
           reasons: [...decision.reasons],
           sentOn: [...data.sentOn],
         };
-      const t = await produceTranscript(ctx, student.studentId);
+      const t = await produceTranscript(ctx, student.studentId, { data });
       const files: [string, Buffer][] = [
         [`${t.reference}.pdf`, t.pdf],
         [`${t.reference}.elmo.xml`, Buffer.from(t.elmoXml, 'utf8')],

@@ -20,7 +20,7 @@ export function transcriptSummaryOf(data: TranscriptData, producedAt: Date): Tra
       statusText: c.statusText,
     })),
     totals: { ...data.totals },
-    gpa: data.gpa.map((g) => ({ programmeCode: g.programmeCode, gpa: g.gpa })),
+    gpa: data.gpa ? { label: data.gpa.label, gpa: data.gpa.gpa } : null,
     producedAt: producedAt.toISOString(),
   };
 }

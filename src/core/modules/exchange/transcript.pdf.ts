@@ -6,6 +6,7 @@ import {
   writeParagraph,
   writeTable,
 } from '../../pdf';
+import { formatGpa } from '../../../shared/gpa';
 import type { TranscriptData } from './transcript';
 
 /** One formatter for every transcript: making one per date (toLocaleDateString) took a tenth of a transcript. */
@@ -113,9 +114,10 @@ export function renderTranscriptPdf(
             `${ects(data.totals.ectsObtained)} ECTS obtained`,
           ],
         });
-      for (const g of data.gpa)
-        writeKeyValues(doc, [
-          [`GPA${g.programmeCode ? ` (${g.programmeCode})` : ''}`, g.gpa.toFixed(1) + ' (ECTS-weighted)'],
+      if (data.gpa)
+        writeParagraph(doc, [
+          { text: `${data.gpa.label}: `, strong: true },
+          { text: `${formatGpa(data.gpa.gpa)} (ECTS-weighted)` },
         ]);
       doc.moveDown(0.5);
       writeHeading(doc, 'Grading scale', { level: 2 });

@@ -4,7 +4,7 @@ import { recordAudit, type Actor } from '../../db/audit';
 import type { Database } from '../../db/database';
 import type { DeskDb } from '../../db/connection';
 import type { ServiceContext } from '../../context';
-import { transcriptOf, type TranscriptData } from './transcript';
+import { transcriptOf, type GradeTableCache, type TranscriptData } from './transcript';
 import { transcriptElmoXml, transcriptTorsXml } from './transcript.elmo';
 import { renderTranscriptPdf, transcriptReference } from './transcript.pdf';
 import { parseSemesterKey } from './exchange-calendar';
@@ -37,8 +37,10 @@ export async function produceTranscript(
     attachments?: AttachmentStore | undefined;
   },
   studentId: number,
+  /** The student's data when the caller has just read it, and the grading tables shared by a batch. */
+  prepared: { data?: TranscriptData; gradeTables?: GradeTableCache } = {},
 ): Promise<TranscriptDocuments> {
-  const data = await transcriptOf(ctx.db, studentId);
+  const data = prepared.data ?? (await transcriptOf(ctx.db, studentId, prepared.gradeTables));
   const now = ctx.clock.now();
   const { actor, attachments } = ctx;
   const registered =

@@ -3,12 +3,13 @@ import { inspectPdf } from '../../testing/pdf-inspection';
 import { createTestDesk, type TestDesk } from '../../testing/test-desk';
 import { validateTranscriptXml } from '../../testing/transcript-xml-validation';
 import {
-  apportionPerMille,
   distributionYears,
   ectsGradeDistribution,
   passingGradeSteps,
+  percentageOf,
 } from './grade-distribution';
 import { loadExchangeGuide } from './load-exchange-guide';
+import { transcriptOf, type GradeTableCache } from './transcript';
 
 const guide = loadExchangeGuide('2022-23');
 const steps = passingGradeSteps(guide);
@@ -40,26 +41,49 @@ describe('the ECTS grading table (ECTS Users Guide 2015)', () => {
     ]);
   });
 
-  it('rounds thirds so that the percentages add up to 100.0 and the cumulative ends at 100.0', () => {
+  it('rounds each percentage on its own, so equal counts show equal percentages; thirds add up to 99.9 but the cumulative ends at 100.0', () => {
     const table = ectsGradeDistribution(steps, [80, 70, 60], 1);
     if (table.kind !== 'table') throw new Error('expected a table');
     const shown = table.rows.filter((r) => r.count > 0);
-    expect(shown.map((r) => r.percentage)).toEqual([33.4, 33.3, 33.3]);
-    expect(shown.map((r) => r.cumulativePercentage)).toEqual([33.4, 66.7, 100]);
+    expect(shown.map((r) => r.percentage)).toEqual([33.3, 33.3, 33.3]);
+    expect(Math.round(shown.reduce((sum, r) => sum + r.percentage, 0) * 10) / 10).toBe(99.9);
+    expect(shown.map((r) => r.cumulativePercentage)).toEqual([33.3, 66.7, 100]);
     expect(table.rows.at(-1)?.cumulativePercentage).toBe(100);
   });
 
-  it('apportions tenths of a percent by largest remainder, always 1000 in all', () => {
-    expect(apportionPerMille([1, 1, 1, 1, 1, 1, 1])).toEqual([143, 143, 143, 143, 143, 143, 142]);
-    expect(apportionPerMille([0, 5, 0])).toEqual([0, 1000, 0]);
-    expect(apportionPerMille([0, 0])).toEqual([0, 0]);
-    for (const counts of [
-      [7, 11, 13],
-      [1, 2, 3, 4, 5, 6],
-      [999, 1],
-      [2, 2, 2],
-    ])
-      expect(apportionPerMille(counts).reduce((a, b) => a + b, 0)).toBe(1000);
+  it('gives 14 of 99 the same 14.1 % for every grade with that count, the cumulative from the cumulative counts', () => {
+    // 99 passing grades: seven grades awarded 14 times each (98) and one awarded once.
+    const grades = [...[100, 95, 90, 85, 80, 75, 70].flatMap((g) => Array<number>(14).fill(g)), 60];
+    const table = ectsGradeDistribution(steps, grades, 30);
+    if (table.kind !== 'table') throw new Error('expected a table');
+    expect(table.total).toBe(99);
+    const shown = table.rows.filter((r) => r.count > 0);
+    expect(shown.map((r) => [r.label, r.count, r.percentage])).toEqual([
+      ['10.0', 14, 14.1],
+      ['9.5', 14, 14.1],
+      ['9.0', 14, 14.1],
+      ['8.5', 14, 14.1],
+      ['8.0', 14, 14.1],
+      ['7.5', 14, 14.1],
+      ['7.0', 14, 14.1],
+      ['6.0', 1, 1],
+    ]);
+    // 7 × 14.1 + 1.0 = 99.7: the percentages do not add up to 100.0, the cumulative column does.
+    expect(Math.round(shown.reduce((sum, r) => sum + r.percentage, 0) * 10) / 10).toBe(99.7);
+    expect(shown.map((r) => r.cumulativePercentage)).toEqual([14.1, 28.3, 42.4, 56.6, 70.7, 84.8, 99, 100]);
+    expect(table.rows.map((r) => r.cumulativePercentage).at(-1)).toBe(100);
+  });
+
+  it('rounds a share half up to one decimal, in whole numbers so that no binary fraction tips it', () => {
+    expect(percentageOf(1, 8)).toBe(12.5);
+    expect(percentageOf(1, 16)).toBe(6.3);
+    expect(percentageOf(1, 3)).toBe(33.3);
+    expect(percentageOf(2, 3)).toBe(66.7);
+    expect(percentageOf(1, 7)).toBe(14.3);
+    expect(percentageOf(7, 32)).toBe(21.9);
+    expect(percentageOf(5, 5)).toBe(100);
+    expect(percentageOf(0, 5)).toBe(0);
+    expect(percentageOf(0, 0)).toBe(0);
   });
 
   it("says 'insufficient data' below the group size of the exchange facts, counting passing grades only", () => {
@@ -73,8 +97,11 @@ describe('the ECTS grading table (ECTS Users Guide 2015)', () => {
     expect(ectsGradeDistribution(steps, [...grades, 75], minimum).kind).toBe('table');
   });
 
-  it('covers at least the last two academic years, ending with the transcript year', () => {
+  it('covers at least the last two academic years, ending with the transcript year, and says so', () => {
     expect(guide.gradeDistribution.academicYears).toBeGreaterThanOrEqual(2);
+    expect(guide.gradeDistribution.text).toContain('at least the last two academic years');
+    expect(guide.gradeDistribution.text).toContain("the transcript's academic year and the one before it");
+    expect(guide.gradeDistribution.text).not.toContain('previous academic years');
     expect(distributionYears('2022-23', 2)).toEqual(['2021-22', '2022-23']);
     expect(distributionYears('2099-00', 3)).toEqual(['2097-98', '2098-99', '2099-00']);
   });
@@ -256,7 +283,9 @@ describe('the transcript of records of an exchange student', () => {
       expect(text).toContain('9.0-9.5 Excellent Pass');
       expect(text).toContain('≤5.0 Insufficient Fail');
       expect(text).toContain('NG = No Grade');
-      expect(text).toContain('GPA 6.3 (ECTS-weighted)');
+      expect(text).toContain('GPA (exchange, School of Business and Economics): 6.3 (ECTS-weighted)');
+      expect(text).not.toMatch(/GPA \((?!exchange)/);
+      expect(text).toContain('at least the last two academic years');
       expect(text).toMatch(
         /Reference group: ISCED 0410 \(courses of SBE\), passing grades 2021-22 and 2022-23: 32 passing grades/,
       );
@@ -299,8 +328,9 @@ describe('the transcript of records of an exchange student', () => {
       const percentages = [
         ...out.torsXml.matchAll(/gradeFrequency label="[\d.]+" percentage="([\d.]+)"/g),
       ].map((m) => Number(m[1]));
-      expect(percentages).toHaveLength(10);
-      expect(Math.round(percentages.reduce((a, b) => a + b, 0) * 10) / 10).toBe(100);
+      // 32 passing grades: 7 × 6.0 and 7 × 7.5 (21.9 % each), 6 × 8.0, 7.0 and 6.5 (18.8 % each), rounded
+      // each on its own: they add up to 100.2.
+      expect(percentages).toEqual([0, 0, 0, 0, 18.8, 21.9, 18.8, 18.8, 21.9, 0]);
     });
 
     it('records the day the transcript was sent home, audited, and refuses one still to come', async () => {
@@ -325,6 +355,20 @@ describe('the transcript of records of an exchange student', () => {
         .execute();
       expect(audit).toHaveLength(1);
     });
+  });
+
+  it('reads the grading table of a faculty once for a run of transcripts, with the same table as alone', async () => {
+    await build(40);
+    const alone = await transcriptOf(t.desk.database.db, s.studentId);
+    const shared: GradeTableCache = new Map();
+    const first = await transcriptOf(t.desk.database.db, s.studentId, shared);
+    expect([...shared.keys()]).toEqual([`SBE|${alone.gradeTables[0]?.academicYears.join(',') ?? ''}`]);
+    const loaded = shared.values().next().value;
+    const second = await transcriptOf(t.desk.database.db, s.studentId, shared);
+    expect(shared.size).toBe(1);
+    expect(shared.values().next().value).toBe(loaded);
+    expect(first.gradeTables).toEqual(alone.gradeTables);
+    expect(second.gradeTables).toEqual(alone.gradeTables);
   });
 
   it("says 'insufficient data' below the group size, and the XML still validates", async () => {

@@ -87,8 +87,11 @@ export interface TranscriptData {
     readonly ectsRegistered: number;
     readonly ectsObtained: number;
   };
-  /** The GPA per programme where the faculty shows it (Student Portal FAQ); empty otherwise. */
-  readonly gpa: readonly { readonly programmeCode: string | null; readonly gpa: number }[];
+  /**
+   * The GPA of the exchange enrolment over the graded courses, ECTS-weighted, where its faculty shows it
+   * (Student Portal FAQ); null when hidden or without a grade.
+   */
+  readonly gpa: { readonly label: string; readonly gpa: number } | null;
   /** The Dutch scale as the guide prints it, best first. */
   readonly gradingScale: readonly {
     readonly printed: string;
@@ -181,8 +184,19 @@ async function passingFinalGrades(db: Db, guide: ExchangeGuide, faculty: string,
   return grades;
 }
 
+/**
+ * The passing grades of a faculty over academic years, read once and shared by the transcripts of one run
+ * (a semester's batch): every transcript of the faculty has the same grading table, and reading all the
+ * faculty's results once per transcript would make a batch quadratic in its size. Keyed by faculty and years.
+ */
+export type GradeTableCache = Map<string, Promise<number[]>>;
+
 /** The transcript of records of an exchange student, from the database. */
-export async function transcriptOf(db: Db, studentId: number): Promise<TranscriptData> {
+export async function transcriptOf(
+  db: Db,
+  studentId: number,
+  sharedGrades?: GradeTableCache,
+): Promise<TranscriptData> {
   const file = await exchangeFile(db, studentId);
   const student = await db
     .selectFrom('students')
@@ -261,7 +275,11 @@ export async function transcriptOf(db: Db, studentId: number): Promise<Transcrip
   for (const faculty of [...new Set(courses.map((c) => c.faculty))].sort()) {
     const iscedCode = rules.iscedCodeByFaculty[faculty];
     if (!iscedCode) continue;
-    const grades = await passingFinalGrades(db, guide, faculty, tableYears);
+    const key = `${faculty}|${tableYears.join(',')}`;
+    const cached = sharedGrades?.get(key);
+    const loading = cached ?? passingFinalGrades(db, guide, faculty, tableYears);
+    if (!cached) sharedGrades?.set(key, loading);
+    const grades = await loading;
     gradeTables.push({
       iscedCode,
       faculty,
@@ -300,9 +318,7 @@ export async function transcriptOf(db: Db, studentId: number): Promise<Transcrip
       ectsRegistered: sum(courses.map((c) => c.ects)),
       ectsObtained: sum(courses.map((c) => c.ectsObtained)),
     },
-    gpa: file.gpa
-      .filter((g) => g.isShown && g.gpa !== null)
-      .map((g) => ({ programmeCode: g.programmeCode, gpa: g.gpa ?? 0 })),
+    gpa: file.gpa.isShown && file.gpa.gpa !== null ? { label: file.gpa.label, gpa: file.gpa.gpa } : null,
     gradingScale: guide.grading.scale.map((b) => ({
       printed: b.printed,
       description: b.description,

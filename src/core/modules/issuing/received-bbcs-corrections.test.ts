@@ -422,6 +422,80 @@ describe('the BBC issued for an institution, and informing it when the enrolment
     expect(notices.n).toBe(1);
   });
 
+  /** Moves the desk clock on to a later day, touching the session on the way so that it does not end as idle. */
+  async function moveClockTo(iso: string) {
+    while (t.clock.now().getTime() < new Date(iso).getTime()) {
+      t.clock.set(
+        new Date(Math.min(t.clock.now().getTime() + 6 * 3_600_000, new Date(iso).getTime())).toISOString(),
+      );
+      await t.call('desk', 'documents:institutionsToInform', {});
+    }
+  }
+
+  it('refuses an informed-on day before the end of the enrolment was recorded, naming informedOn and the earliest day; accepts that day', async () => {
+    const { studentId, enrolment } = await paidEnrolmentWithBbcs(); // BBCs issued on 2022-09-05
+    await moveClockTo('2022-09-12T10:00:00.000Z');
+    await terminate(studentId, enrolment.id); // recorded on 2022-09-12 (effective 2022-10-01, Art 33.2)
+    await moveClockTo('2022-09-20T10:00:00.000Z');
+    const inform = (informedOn: string) =>
+      t.attempt('desk', 'documents:recordInstitutionInformed', {
+        enrolmentId: enrolment.id,
+        institution: 'Leiden University',
+        informedOn,
+        method: 'email',
+      });
+    const early = await inform('2022-09-11');
+    expect(early.ok ? 'ok' : early.error).toMatchObject({
+      kind: 'validation',
+      field: 'informedOn',
+      message: expect.stringMatching(
+        /^informedOn 2022-09-11 is too early: the enrolment was recorded as terminated on 2022-09-12.* The earliest allowed day is 2022-09-12 \(Art 33\.7\)\.$/,
+      ) as unknown,
+    });
+    const notices = () =>
+      t.desk.database.db.selectFrom('bbcTerminationNotices').select('informedOn').execute();
+    expect(await notices()).toEqual([]);
+    // The boundary: the day the end was recorded is allowed, before the termination takes effect.
+    expect((await inform('2022-09-12')).ok).toBe(true);
+    expect(await notices()).toEqual([{ informedOn: '2022-09-12' }]);
+  });
+
+  it('refuses an informed-on day before UM issued the BBC the institution holds, naming informedOn and the issue day', async () => {
+    const { studentId, enrolment } = await paidEnrolmentWithBbcs(); // Leiden and Utrecht, issued on 2022-09-05
+    t.clock.advanceMinutes(60);
+    await terminate(studentId, enrolment.id);
+    // An end recorded before the BBC (as an imported enrolment history may have it): the BBC is then the bound.
+    await t.desk.database.db
+      .updateTable('enrolments')
+      .set({ updatedAt: '2022-09-01T12:00:00.000Z' })
+      .where('id', '=', enrolment.id)
+      .execute();
+    const leiden = await t.desk.database.db
+      .selectFrom('issuedDocuments')
+      .select('number')
+      .where('receivingInstitution', '=', 'Leiden University')
+      .executeTakeFirstOrThrow();
+    await moveClockTo('2022-09-08T10:00:00.000Z');
+    const inform = (informedOn: string) =>
+      t.attempt('desk', 'documents:recordInstitutionInformed', {
+        enrolmentId: enrolment.id,
+        institution: 'Leiden University',
+        informedOn,
+        method: 'letter',
+      });
+    const beforeIssue = await inform('2022-09-04');
+    expect(beforeIssue.ok ? 'ok' : beforeIssue.error).toMatchObject({
+      kind: 'validation',
+      field: 'informedOn',
+      message: expect.stringMatching(
+        new RegExp(
+          `^informedOn 2022-09-04 is too early: UM issued BBC ${leiden.number} for Leiden University on 2022-09-05, .* The earliest allowed day is 2022-09-05 \\(Art 33\\.7\\)\\.$`,
+        ),
+      ) as unknown,
+    });
+    expect((await inform('2022-09-05')).ok).toBe(true);
+  });
+
   it('takes the institution found for a BBC issued without naming one', async () => {
     const { studentId, enrolment } = await enrolledStudent();
     await t.call('desk', 'ledger:recordPayment', {

@@ -17,6 +17,7 @@ import type { ProvisionReason } from '../payments/provision-reason';
 import {
   checkReceivedBbc,
   endedEnrolmentStatuses,
+  type EndedEnrolmentStatus,
   feedReceivedBbc,
   informInstitutionsReason,
   isEndedEnrolment,
@@ -332,6 +333,52 @@ export async function institutionsToInform(
 }
 
 /**
+ * The first day on which an institution can have been informed that the UM enrolment ended (Art 33.7): not
+ * before the desk recorded the end, and not before UM issued the BBC the institution holds. The end counts
+ * from the day it was recorded, as the IND list does, not from the day it takes effect: a termination takes
+ * effect on the first of the following month (Art 33.2), and informing the institution as soon as it is
+ * decided is timely. `institution` null: the BBCs issued without naming one.
+ */
+async function earliestInformedOn(
+  trx: DeskDb,
+  enrolment: { id: number; status: EndedEnrolmentStatus; updatedAt: string },
+  institution: string | null,
+): Promise<{ day: string; why: string }> {
+  const transition = await trx
+    .selectFrom('enrolmentTransitions')
+    .select('at')
+    .where('enrolmentId', '=', enrolment.id)
+    .where('toStatus', '=', enrolment.status)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  // A termination at the student's request (ledger:terminate) writes no transition; its row's update is the day.
+  const endedOn = (transition?.at ?? enrolment.updatedAt).slice(0, 10);
+  let bbcs = trx
+    .selectFrom('issuedDocuments')
+    .select(['number', 'issuedAt'])
+    .where('enrolmentId', '=', enrolment.id)
+    .where('kind', '=', 'proof-of-payment')
+    .where('status', '!=', 'revoked')
+    .orderBy('issuedAt')
+    .orderBy('id');
+  bbcs =
+    institution === null
+      ? bbcs.where('receivingInstitution', 'is', null)
+      : bbcs.where((eb) => eb(eb.fn('lower', ['receivingInstitution']), '=', institution.toLowerCase()));
+  const first = await bbcs.executeTakeFirst();
+  const issuedOn = first?.issuedAt.slice(0, 10);
+  if (first && issuedOn && issuedOn > endedOn)
+    return {
+      day: issuedOn,
+      why: `UM issued BBC ${first.number}${institution === null ? '' : ` for ${institution}`} on ${issuedOn}, so the institution cannot have been informed before it held it.`,
+    };
+  return {
+    day: endedOn,
+    why: `the enrolment was recorded as ${enrolment.status} on ${endedOn}, and an institution is informed of the end once it has ended.`,
+  };
+}
+
+/**
  * Records that an institution holding a UM BBC was informed that the UM enrolment ended (Art 33.7): when, how
  * and by whom, once per institution, audited. The institution must be one a UM BBC of the enrolment names,
  * or, when a BBC was issued without naming one, the institution found for it.
@@ -358,7 +405,7 @@ export async function recordInstitutionInformed(
   return ctx.db.transaction().execute(async (trx) => {
     const enrolment = await trx
       .selectFrom('enrolments')
-      .select(['id', 'studentId', 'status', 'academicYear'])
+      .select(['id', 'studentId', 'status', 'academicYear', 'updatedAt'])
       .where('id', '=', input.enrolmentId)
       .executeTakeFirst();
     if (!enrolment)
@@ -393,8 +440,19 @@ export async function recordInstitutionInformed(
         `${listed.institution} was already recorded as informed on ${listed.informed.informedOn} (${listed.informed.method}) by ${listed.informed.recordedBy}.`,
         { field: 'institution' },
       );
-    const at = ctx.clock.now().toISOString();
     const institution = listed?.institution ?? input.institution;
+    const earliest = await earliestInformedOn(
+      trx,
+      { id: enrolment.id, status: enrolment.status, updatedAt: enrolment.updatedAt },
+      listed ? institution : null,
+    );
+    if (input.informedOn < earliest.day)
+      throw new DeskError(
+        'validation',
+        `informedOn ${input.informedOn} is too early: ${earliest.why} The earliest allowed day is ${earliest.day} (Art 33.7).`,
+        { field: 'informedOn' },
+      );
+    const at = ctx.clock.now().toISOString();
     const { id } = await trx
       .insertInto('bbcTerminationNotices')
       .values({

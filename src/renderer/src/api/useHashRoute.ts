@@ -1,4 +1,21 @@
+import { notifications } from '@mantine/notifications';
 import { useCallback, useSyncExternalStore } from 'react';
+
+const screenOf = (hash: string): string => hash.replace(/^#/, '').split('?')[0] || '/';
+
+/*
+ * A notification belongs to the screen that showed it: on moving to another screen the notifications shown
+ * so far (and those queued) are cleaned, so that a toast does not cover the next screen's table. Registered
+ * before any component subscribes, it runs before the new screen renders, so a toast the new screen shows
+ * (an error arriving after navigation) stays. Changing only the query (another student on /students) keeps them.
+ */
+let currentScreen = screenOf(window.location.hash);
+window.addEventListener('hashchange', () => {
+  const next = screenOf(window.location.hash);
+  if (next === currentScreen) return;
+  currentScreen = next;
+  notifications.clean();
+});
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);

@@ -35,6 +35,11 @@ export interface DataTableProps<Row> {
   onSortingChange?: OnChangeFn<SortingState>;
   /** Shown when there are no rows; default 'Nothing to show.' */
   emptyText?: string;
+  /**
+   * Highest the table may grow, e.g. '60vh': beyond it the rows scroll inside the table's own scroll
+   * area under a header that stays in view. Default: as high as its rows.
+   */
+  maxHeight?: number | string;
 }
 
 /**
@@ -111,7 +116,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   }
 
   return (
-    <Table.ScrollContainer minWidth={700}>
+    <Table.ScrollContainer minWidth={700} maxHeight={props.maxHeight}>
       <Table striped highlightOnHover stickyHeader aria-label={props.label} verticalSpacing={6}>
         <Table.Thead>
           {table.getHeaderGroups().map((group) => (
@@ -167,7 +172,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               bg={row.getIsSelected() ? 'var(--mantine-color-blue-light)' : undefined}
               onKeyDown={(event) => onRowKeyDown(event, index)}
               onDoubleClick={() => props.onRowOpen?.(row.original)}
-              style={{ cursor: props.onRowOpen ? 'pointer' : undefined }}
+              // A row focused by the arrow keys scrolls into view below the sticky header, not under it.
+              style={{ cursor: props.onRowOpen ? 'pointer' : undefined, scrollMarginTop: 48 }}
             >
               {row.getVisibleCells().map((cell) => (
                 <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>

@@ -19,6 +19,7 @@ import {
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ExchangeFile } from '../../../../shared/api/exchange.contract';
+import { formatGpa } from '../../../../shared/gpa';
 import { DeskCallError } from '../../api/desk-client';
 import { showDeskError, showDone } from '../../api/show-error';
 import { useSession, useToday } from '../../api/useSession';
@@ -129,25 +130,28 @@ function StaySummary({ file }: { file: ExchangeFile }) {
   );
 }
 
-/** The GPA per programme the faculty shows it for; the others named once (Exchange guide, Grade transcripts). */
+/**
+ * The one GPA of the exchange enrolment (ECTS-weighted over the graded courses), or why it is not shown:
+ * the faculty decides (Student Portal FAQ, Where can I find my GPA?).
+ */
 function GpaLine({ gpa }: { gpa: ExchangeFile['gpa'] }) {
-  const shown = gpa.filter((g) => g.isShown && g.gpa !== null);
-  const hidden = gpa.filter((g) => !g.isShown);
-  if (gpa.length === 0) return null;
   return (
     <Group gap={6} mt="xs" aria-label="GPA">
       <Text size="xs" c="dimmed">
-        GPA
+        {gpa.label}
       </Text>
-      {shown.map((g) => (
-        <Badge key={`${g.programmeCode ?? ''}|${g.faculty ?? ''}`} variant="light" color="gray" tt="none">
-          {g.programmeCode ?? g.faculty ?? '—'}: {g.gpa?.toFixed(2)}
-        </Badge>
-      ))}
-      {hidden.length > 0 && (
+      {!gpa.isShown ? (
         <Text size="xs" c="dimmed">
-          not shown by faculty setting for {hidden.map((g) => g.programmeCode ?? g.faculty ?? '—').join(', ')}
+          not shown by the faculty setting (Student Portal FAQ)
         </Text>
+      ) : gpa.gpa === null ? (
+        <Text size="xs" c="dimmed">
+          no graded course yet
+        </Text>
+      ) : (
+        <Badge variant="light" color="gray" tt="none">
+          {formatGpa(gpa.gpa)} (ECTS-weighted)
+        </Badge>
       )}
     </Group>
   );
@@ -579,6 +583,13 @@ function Extension({ file }: { file: ExchangeFile }) {
             {decide.variables?.dryRun ? 'Would be ' : ''}
             {decide.data.outcome} · semesters {decide.data.semesters.map(semesterLabel).join(', ')}
           </Text>
+          {decide.data.nextYearEnrolment && (
+            <Text size="sm" mb={4} aria-label="Next year's enrolment">
+              {decide.variables?.dryRun ? 'Would create' : 'Created'} the exchange enrolment of{' '}
+              {decide.data.nextYearEnrolment.academicYear} from {decide.data.nextYearEnrolment.startDate}:{' '}
+              {decide.data.nextYearEnrolment.feeReasons.map((r) => `${r.text} (${r.article})`).join(' ')}
+            </Text>
+          )}
           <List spacing={4} size="sm" aria-label="Extension conditions">
             {decide.data.conditions.map((c) => (
               <List.Item

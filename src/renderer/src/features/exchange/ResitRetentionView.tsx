@@ -215,6 +215,8 @@ export function ResitRetentionView({ initialSemester }: { initialSemester: strin
             getRowId={(row) => String(row.studentId)}
             globalFilter={filter}
             emptyText="No exchange student's stay ends with this fall semester."
+            // The worklist scrolls under its header, which stays in view (stickyHeader in a ScrollArea).
+            maxHeight="60vh"
           />
           {data.runs.length > 0 && (
             <Stack gap={4} component="section" aria-label="Retention runs">

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { ResitStanding } from '../../../../shared/api/resit-retention.contract';
 import { DeskCallError } from '../../api/desk-client';
 import { showDeskError, showDone } from '../../api/show-error';
@@ -48,6 +48,10 @@ function ResitStay({ standing, canEdit }: { standing: ResitStanding; canEdit: bo
   const request = standing.request;
   const isRequested = request?.status === 'requested';
   const state = standing.registration.state;
+  // The core refuses such a request anyway; the button says so before it is tried.
+  const cannotRequest = !isRequested && standing.canRequest.outcome === 'refused';
+  const refusalText = standing.canRequest.reasons.map((r) => `${r.text} (${r.article})`).join(' ');
+  const cannotRequestId = useId();
   return (
     <Stack gap="xs" component="section" aria-label="Re-sits after the fall semester">
       <Title order={4}>Re-sits after the fall semester</Title>
@@ -76,8 +80,8 @@ function ResitStay({ standing, canEdit }: { standing: ResitStanding; canEdit: bo
               ? `Asked on ${request.requestedOn} to stay for the period ${standing.resitPeriod} re-sits (until ${standing.keptUntil})${request.note ? `: ${request.note}` : ''}.`
               : `The request of ${request.requestedOn} was withdrawn on ${request.withdrawnOn ?? ''}.`}
         </Text>
-        {!isRequested && standing.canRequest.outcome === 'refused' && (
-          <Stack gap={2} mt={4}>
+        {cannotRequest && (
+          <Stack gap={2} mt={4} id={cannotRequestId}>
             <Text size="xs" c="dimmed">
               A request to stay cannot be recorded:
             </Text>
@@ -138,6 +142,9 @@ function ResitStay({ standing, canEdit }: { standing: ResitStanding; canEdit: bo
             type="submit"
             variant={isRequested ? 'default' : 'filled'}
             loading={record.isPending || withdraw.isPending}
+            disabled={cannotRequest}
+            title={cannotRequest ? `A request to stay cannot be recorded: ${refusalText}` : undefined}
+            aria-describedby={cannotRequest ? cannotRequestId : undefined}
           >
             {isRequested ? 'Withdraw request' : 'Record request to stay'}
           </Button>

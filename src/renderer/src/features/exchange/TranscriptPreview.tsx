@@ -16,6 +16,7 @@ import { IconDownload, IconFileText } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { CallOutput } from '../../../../shared/api';
 import type { ExchangeFile, TranscriptSummary } from '../../../../shared/api/exchange.contract';
+import { formatGpa } from '../../../../shared/gpa';
 import { downloadFile } from '../../api/download-file';
 import { showDeskError, showDone } from '../../api/show-error';
 import { useSession } from '../../api/useSession';
@@ -295,14 +296,9 @@ function TranscriptSummaryTable({ summary, reference }: { summary: TranscriptSum
           </Table.Tr>
         </Table.Tfoot>
       </Table>
-      {summary.gpa.length > 0 && (
+      {summary.gpa && (
         <Text size="sm" aria-label="Transcript GPA">
-          {summary.gpa
-            .map(
-              (g) =>
-                `GPA${g.programmeCode ? ` (${g.programmeCode})` : ''} ${g.gpa.toFixed(1)} (ECTS-weighted)`,
-            )
-            .join(', ')}
+          {summary.gpa.label} {formatGpa(summary.gpa.gpa)} (ECTS-weighted)
         </Text>
       )}
     </Stack>
