@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../core/context';
 import { createDesk } from '../core/desk';
+import { addExchangeEnrolment, insertExchangeStudent } from '../core/modules/exchange/exchange-test-support';
 import { runCli } from './cli';
 
 let folder: string;
@@ -20,33 +21,15 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'desk-cli-retention-'));
   db = join(folder, 'desk.sqlite');
   const desk = await createDesk({ databaseFile: db, clock: { now: () => new Date('2022-08-15T09:00:00Z') } });
-  const at = '2022-08-01T08:00:00.000Z';
-  const seeded = { createdAt: at, updatedAt: at, updatedBy: 'seed' };
-  const student = await desk.database.db
-    .insertInto('students')
-    .values({ studentNumber: 'i6100001', familyName: 'Rossi', givenNames: 'Giulia', email: null, ...seeded })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const enrolment = await desk.database.db
-    .insertInto('enrolments')
-    .values({
-      studentId: student.id,
-      academicYear: '2022-23',
-      programmeCode: null,
-      enrolmentKind: 'exchange',
-      mode: 'full-time',
-      startDate: '2022-09-01',
-      status: 'enrolled',
-      feeFactsJson: '{}',
-      feeKind: 'none',
-      feeCents: 0,
-      feeReasonsJson: '[]',
-      ...seeded,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const seedDb = desk.database.db;
+  const studentId = await insertExchangeStudent(seedDb, {
+    studentNumber: 'i6100001',
+    familyName: 'Rossi',
+    givenNames: 'Giulia',
+  });
+  const enrolmentId = await addExchangeEnrolment(seedDb, studentId);
   const recorded = await desk.invokeAsOperator(systemActor, 'exchange:recordStay', {
-    enrolmentId: enrolment.id,
+    enrolmentId,
     homeUniversity: 'Università Bocconi',
     agreement: 'Erasmus+',
     semesters: ['2022-fall'],

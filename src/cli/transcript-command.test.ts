@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../core/context';
 import { createDesk } from '../core/desk';
+import {
+  addExchangeEnrolment,
+  insertExchangeStudent,
+  seedExchangeCatalogue,
+} from '../core/modules/exchange/exchange-test-support';
 import { validateTranscriptXml } from '../core/testing/transcript-xml-validation';
 import { runCli } from './cli';
 
@@ -21,60 +26,28 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'desk-cli-transcript-'));
   db = join(folder, 'desk.sqlite');
   const desk = await createDesk({ databaseFile: db, clock: { now: () => new Date('2022-08-15T09:00:00Z') } });
-  const at = '2022-08-01T08:00:00.000Z';
-  const seeded = { createdAt: at, updatedAt: at, updatedBy: 'seed' };
-  const student = await desk.database.db
-    .insertInto('students')
-    .values({ studentNumber: 'i6100001', familyName: 'Rossi', givenNames: 'Giulia', email: null, ...seeded })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const enrolment = await desk.database.db
-    .insertInto('enrolments')
-    .values({
-      studentId: student.id,
-      academicYear: '2022-23',
-      programmeCode: null,
-      enrolmentKind: 'exchange',
-      mode: 'full-time',
-      startDate: '2022-09-01',
-      status: 'enrolled',
-      feeFactsJson: '{}',
-      feeKind: 'none',
-      feeCents: 0,
-      feeReasonsJson: '[]',
-      ...seeded,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const course = await desk.database.db
-    .insertInto('courses')
-    .values({
-      code: 'EBC1001',
-      title: 'Accounting',
-      ects: 6.5,
-      period: 1,
-      faculty: 'SBE',
-      coordinator: null,
-      isSkillsTraining: 0,
-      ...seeded,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const seedDb = desk.database.db;
+  const studentId = await insertExchangeStudent(seedDb, {
+    studentNumber: 'i6100001',
+    familyName: 'Rossi',
+    givenNames: 'Giulia',
+  });
+  const enrolmentId = await addExchangeEnrolment(seedDb, studentId);
+  const { EBC1001: courseId } = await seedExchangeCatalogue(seedDb, [
+    { code: 'EBC1001', period: 1, title: 'Accounting' },
+  ]);
   for (const [name, input] of [
     [
       'exchange:recordStay',
       {
-        enrolmentId: enrolment.id,
+        enrolmentId,
         homeUniversity: 'Università Bocconi',
         agreement: 'Erasmus+',
         semesters: ['2022-fall'],
       },
     ],
-    ['exchange:registerCourse', { studentId: student.id, courseId: course.id }],
-    [
-      'exchange:recordResult',
-      { studentId: student.id, courseId: course.id, sitting: 'first', grade: 8, gradedOn: '2022-11-04' },
-    ],
+    ['exchange:registerCourse', { studentId, courseId }],
+    ['exchange:recordResult', { studentId, courseId, sitting: 'first', grade: 8, gradedOn: '2022-11-04' }],
   ] as const) {
     const envelope = await desk.invokeAsOperator(systemActor, name, input);
     if (!envelope.ok) throw new Error(envelope.error.message);

@@ -220,6 +220,8 @@ export const institutionsToInformSchema = z.object({
   studentName: z.string(),
   academicYear: z.string(),
   programmeCode: z.string().nullable(),
+  /** The programme's name in the catalogue (its code when the catalogue has none). */
+  programmeName: z.string().nullable(),
   status: z.enum(['terminated', 'cancelled', 'denied']),
   /**
    * Each institution a UM BBC of this enrolment was issued for, with the BBC numbers (none for an institution

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as ProvisionsLoader from '../../provisions/load-provisions';
 import { createTestDesk, type TestDesk } from '../../testing/test-desk';
+import { addExchangeStudent, seedExchangeCatalogue } from './exchange-test-support';
 import type * as GuideLoader from './load-exchange-guide';
 
 /*
@@ -89,53 +90,26 @@ describe('extending a spring stay into the next fall (Exchange guide, Extending 
 
   beforeEach(async () => {
     t = await createTestDesk();
-    const db = t.desk.database.db;
     const at = '2022-12-01T08:00:00.000Z';
     t.clock.set('2022-12-01T09:00:00.000Z');
-    studentId = await t.addStudent({ studentNumber: 'i6100002', familyName: 'Novak', givenNames: 'Ana' });
-    const enrolment = await db
-      .insertInto('enrolments')
-      .values({
-        studentId,
-        academicYear: '2022-23',
-        programmeCode: null,
-        enrolmentKind: 'exchange',
-        mode: 'full-time',
+    const added = await addExchangeStudent(
+      t,
+      { studentNumber: 'i6100002', familyName: 'Novak', givenNames: 'Ana' },
+      {
         startDate: '2023-02-06',
-        status: 'enrolled',
         feeFactsJson: JSON.stringify({
           enrolmentKind: 'exchange',
           programmeCode: null,
           nationalities: ['SI'],
         }),
-        feeKind: 'none',
-        feeCents: 0,
-        feeReasonsJson: '[]',
-        createdAt: at,
-        updatedAt: at,
-        updatedBy: 'seed',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const course = await db
-      .insertInto('courses')
-      .values({
-        code: 'EBC4001',
-        title: 'Course EBC4001',
-        ects: 6.5,
-        period: 4,
-        faculty: 'SBE',
-        coordinator: null,
-        isSkillsTraining: 0,
-        createdAt: at,
-        updatedAt: at,
-        updatedBy: 'seed',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    courseId = course.id;
+        at,
+      },
+    );
+    studentId = added.studentId;
+    const courseIds = await seedExchangeCatalogue(t.desk.database.db, [{ code: 'EBC4001', period: 4 }], at);
+    courseId = courseIds['EBC4001'] ?? 0;
     await call('exchange:recordStay', {
-      enrolmentId: enrolment.id,
+      enrolmentId: added.enrolmentId,
       homeUniversity: 'University of Ljubljana',
       homeCountry: 'SI',
       agreement: 'Erasmus+ SBE–Ljubljana 2021-2027',

@@ -1,64 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExchangeFile } from '../../../shared/api/exchange.contract';
 import { createTestDesk, type TestDesk } from '../../testing/test-desk';
+import { addExchangeStudent, seedExchangeCatalogue } from './exchange-test-support';
 
 /** An exchange student with a fall stay and a few SBE courses, registered through the contract as the IRO. */
 async function seed(t: TestDesk) {
-  const db = t.desk.database.db;
-  const at = '2022-08-01T08:00:00.000Z';
-  const studentId = await t.addStudent({
+  const { studentId, enrolmentId } = await addExchangeStudent(t, {
     studentNumber: 'i6100001',
     familyName: 'Rossi',
     givenNames: 'Giulia',
   });
-  const enrolment = await db
-    .insertInto('enrolments')
-    .values({
-      studentId,
-      academicYear: '2022-23',
-      programmeCode: null,
-      enrolmentKind: 'exchange',
-      mode: 'full-time',
-      startDate: '2022-09-01',
-      status: 'enrolled',
-      feeFactsJson: '{}',
-      feeKind: 'none',
-      feeCents: 0,
-      feeReasonsJson: '[]',
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: 'seed',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const courseIds: Record<string, number> = {};
-  for (const [code, period, ects, skills] of [
-    ['EBC1001', 1, 6.5, 0],
-    ['EBC1002', 1, 6.5, 0],
-    ['EBC1003', 1, 6.5, 0],
-    ['EBC2001', 2, 6.5, 0],
-    ['SKI3001', 3, 4, 1],
-    ['EBC4001', 4, 6.5, 0],
-  ] as const) {
-    const row = await db
-      .insertInto('courses')
-      .values({
-        code,
-        title: `Course ${code}`,
-        ects,
-        period,
-        faculty: 'SBE',
-        coordinator: null,
-        isSkillsTraining: skills,
-        createdAt: at,
-        updatedAt: at,
-        updatedBy: 'seed',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    courseIds[code] = row.id;
-  }
-  return { studentId, enrolmentId: enrolment.id, courseIds };
+  const courseIds = await seedExchangeCatalogue(t.desk.database.db, [
+    { code: 'EBC1001', period: 1 },
+    { code: 'EBC1002', period: 1 },
+    { code: 'EBC1003', period: 1 },
+    { code: 'EBC2001', period: 2 },
+    { code: 'SKI3001', period: 3, ects: 4, isSkillsTraining: true },
+    { code: 'EBC4001', period: 4 },
+  ]);
+  return { studentId, enrolmentId, courseIds };
 }
 
 describe('exchange students through the contract', () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExchangeFile } from '../../../shared/api/exchange.contract';
 import type { ResitStanding, RetentionItem } from '../../../shared/api/resit-retention.contract';
 import { createTestDesk, type TestDesk } from '../../testing/test-desk';
+import { addExchangeStudent, seedExchangeCatalogue } from './exchange-test-support';
 
 interface Worklist {
   asOf: string;
@@ -23,33 +24,12 @@ const location = 'Exchange guide, Location of the re-sit';
 
 /** Three fall students (one fails a period-2 course, one a period-1 course), one full-year and one spring student. */
 async function seed(t: TestDesk) {
-  const db = t.desk.database.db;
-  const at = '2022-08-01T08:00:00.000Z';
-  const courseIds: Record<string, number> = {};
-  for (const [code, period] of [
-    ['EBC1001', 1],
-    ['EBC2001', 2],
-    ['EBC2002', 2],
-    ['EBC4001', 4],
-  ] as const) {
-    const row = await db
-      .insertInto('courses')
-      .values({
-        code,
-        title: `Course ${code}`,
-        ects: 6.5,
-        period,
-        faculty: 'SBE',
-        coordinator: null,
-        isSkillsTraining: 0,
-        createdAt: at,
-        updatedAt: at,
-        updatedBy: 'seed',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    courseIds[code] = row.id;
-  }
+  const courseIds = await seedExchangeCatalogue(t.desk.database.db, [
+    { code: 'EBC1001', period: 1 },
+    { code: 'EBC2001', period: 2 },
+    { code: 'EBC2002', period: 2 },
+    { code: 'EBC4001', period: 4 },
+  ]);
   const students: Record<string, number> = {};
   for (const [number, family, semesters] of [
     ['i6100001', 'Rossi', ['2022-fall']],
@@ -58,29 +38,13 @@ async function seed(t: TestDesk) {
     ['i6100004', 'Kim', ['2022-fall', '2023-spring']],
     ['i6100005', 'Silva', ['2023-spring']],
   ] as const) {
-    const studentId = await t.addStudent({ studentNumber: number, familyName: family, givenNames: 'Alex' });
-    const enrolment = await db
-      .insertInto('enrolments')
-      .values({
-        studentId,
-        academicYear: '2022-23',
-        programmeCode: null,
-        enrolmentKind: 'exchange',
-        mode: 'full-time',
-        startDate: '2022-09-01',
-        status: 'enrolled',
-        feeFactsJson: '{}',
-        feeKind: 'none',
-        feeCents: 0,
-        feeReasonsJson: '[]',
-        createdAt: at,
-        updatedAt: at,
-        updatedBy: 'seed',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { studentId, enrolmentId } = await addExchangeStudent(t, {
+      studentNumber: number,
+      familyName: family,
+      givenNames: 'Alex',
+    });
     await t.call('iro', 'exchange:recordStay', {
-      enrolmentId: enrolment.id,
+      enrolmentId,
       homeUniversity: 'Università Bocconi',
       homeCountry: 'IT',
       agreement: 'Erasmus+',

@@ -5,6 +5,7 @@ import { inspectPdf } from '../../testing/pdf-inspection';
 import { createTestDesk, type TestDesk } from '../../testing/test-desk';
 import { validateTranscriptXml } from '../../testing/transcript-xml-validation';
 import { readStoredZip } from '../../zip/stored-zip';
+import { addExchangeStudent, seedExchangeCatalogue } from './exchange-test-support';
 import { loadExchangeGuide } from './load-exchange-guide';
 import { decideTranscriptInBatch } from './transcript-batch.rules';
 
@@ -44,30 +45,14 @@ const courseIds: Record<string, number> = {};
 
 /** Seeds the cohort: stays, registrations in August, and a first-sitting 8.0 for EBC1001 only. */
 async function seedCohort(extraFallStudents = 0) {
-  const db = t.desk.database.db;
-  const at = '2022-08-01T08:00:00.000Z';
-  const seeded = { createdAt: at, updatedAt: at, updatedBy: 'seed' };
   t.clock.set('2022-08-15T09:00:00.000Z');
-  for (const [code, period] of [
-    ['EBC1001', 1],
-    ['EBC2001', 2],
-  ] as const) {
-    const row = await db
-      .insertInto('courses')
-      .values({
-        code,
-        title: `Course ${code}`,
-        ects: 6.5,
-        period,
-        faculty: 'SBE',
-        coordinator: null,
-        isSkillsTraining: 0,
-        ...seeded,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    courseIds[code] = row.id;
-  }
+  Object.assign(
+    courseIds,
+    await seedExchangeCatalogue(t.desk.database.db, [
+      { code: 'EBC1001', period: 1 },
+      { code: 'EBC2001', period: 2 },
+    ]),
+  );
   const extra = Array.from({ length: extraFallStudents }, (_, i) => ({
     number: `i62000${String(i).padStart(2, '0')}`,
     given: 'Extra',
@@ -76,32 +61,14 @@ async function seedCohort(extraFallStudents = 0) {
     courses: ['EBC1001'],
   }));
   for (const s of [...cohort, ...extra]) {
-    const studentId = await t.addStudent({
-      studentNumber: s.number,
-      givenNames: s.given,
-      familyName: s.family,
-    });
+    const { studentId, enrolmentId } = await addExchangeStudent(
+      t,
+      { studentNumber: s.number, givenNames: s.given, familyName: s.family },
+      { startDate: s.semesters[0] === '2022-fall' ? '2022-09-01' : '2023-02-01' },
+    );
     ids[s.number] = studentId;
-    const enrolment = await db
-      .insertInto('enrolments')
-      .values({
-        studentId,
-        academicYear: '2022-23',
-        programmeCode: null,
-        enrolmentKind: 'exchange',
-        mode: 'full-time',
-        startDate: s.semesters[0] === '2022-fall' ? '2022-09-01' : '2023-02-01',
-        status: 'enrolled',
-        feeFactsJson: '{}',
-        feeKind: 'none',
-        feeCents: 0,
-        feeReasonsJson: '[]',
-        ...seeded,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
     await call('iro', 'exchange:recordStay', {
-      enrolmentId: enrolment.id,
+      enrolmentId,
       homeUniversity: 'Università Bocconi',
       homeCountry: 'IT',
       agreement: 'Erasmus+',

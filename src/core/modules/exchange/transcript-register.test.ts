@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IssuedDocument, VerificationResult } from '../../../shared/api/documents.contract';
 import { inspectPdf } from '../../testing/pdf-inspection';
 import { createTestDesk, type TestDesk } from '../../testing/test-desk';
+import { addExchangeStudent, seedExchangeCatalogue } from './exchange-test-support';
 import { produceTranscript } from './transcript.service';
 
 let t: TestDesk;
@@ -22,57 +23,27 @@ async function call<T>(role: Role, name: string, input: unknown): Promise<T> {
 beforeEach(async () => {
   t = await createTestDesk();
   t.clock.set('2022-08-15T09:00:00.000Z');
-  const db = t.desk.database.db;
-  const at = '2022-08-01T08:00:00.000Z';
-  studentId = await t.addStudent({ studentNumber: 'i6100002', familyName: 'Novák', givenNames: 'Jana' });
-  const enrolment = await db
-    .insertInto('enrolments')
-    .values({
-      studentId,
-      academicYear: '2022-23',
-      programmeCode: null,
-      enrolmentKind: 'exchange',
-      mode: 'full-time',
-      startDate: '2022-09-01',
-      status: 'enrolled',
-      feeFactsJson: '{}',
-      feeKind: 'none',
-      feeCents: 0,
-      feeReasonsJson: '[]',
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: 'seed',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const course = await db
-    .insertInto('courses')
-    .values({
-      code: 'EBC1001',
-      title: 'Microeconomics',
-      ects: 6.5,
-      period: 1,
-      faculty: 'SBE',
-      coordinator: null,
-      isSkillsTraining: 0,
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: 'seed',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const added = await addExchangeStudent(t, {
+    studentNumber: 'i6100002',
+    familyName: 'Novák',
+    givenNames: 'Jana',
+  });
+  studentId = added.studentId;
+  const { EBC1001: courseId } = await seedExchangeCatalogue(t.desk.database.db, [
+    { code: 'EBC1001', period: 1, title: 'Microeconomics' },
+  ]);
   await call('iro', 'exchange:recordStay', {
-    enrolmentId: enrolment.id,
+    enrolmentId: added.enrolmentId,
     homeUniversity: 'Univerzita Karlova',
     homeCountry: 'CZ',
     agreement: 'Erasmus+ SBE–Charles 2021-2027',
     semesters: ['2022-fall'],
   });
-  await call('iro', 'exchange:registerCourse', { studentId, courseId: course.id });
+  await call('iro', 'exchange:registerCourse', { studentId, courseId });
   t.clock.set('2022-11-10T09:00:00.000Z');
   await call('iro', 'exchange:recordResult', {
     studentId,
-    courseId: course.id,
+    courseId,
     sitting: 'first',
     grade: 8,
     gradedOn: '2022-11-04',

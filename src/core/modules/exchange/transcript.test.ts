@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inspectPdf } from '../../testing/pdf-inspection';
 import { createTestDesk, type TestDesk } from '../../testing/test-desk';
 import { validateTranscriptXml } from '../../testing/transcript-xml-validation';
+import { addExchangeStudent, seedExchangeCatalogue } from './exchange-test-support';
 import {
   distributionYears,
   ectsGradeDistribution,
@@ -111,58 +112,22 @@ describe('the ECTS grading table (ECTS Users Guide 2015)', () => {
 async function seed(t: TestDesk, otherPassingGrades: number) {
   const db = t.desk.database.db;
   const at = '2022-08-01T08:00:00.000Z';
-  const studentId = await t.addStudent({
+  const { studentId, enrolmentId } = await addExchangeStudent(t, {
     studentNumber: 'i6100001',
     familyName: 'Rossi',
     givenNames: 'Giulia',
   });
-  const enrolment = await db
-    .insertInto('enrolments')
-    .values({
-      studentId,
-      academicYear: '2022-23',
-      programmeCode: null,
-      enrolmentKind: 'exchange',
-      mode: 'full-time',
-      startDate: '2022-09-01',
-      status: 'enrolled',
-      feeFactsJson: '{}',
-      feeKind: 'none',
-      feeCents: 0,
-      feeReasonsJson: '[]',
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: 'seed',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const courseIds: Record<string, number> = {};
-  for (const [code, period, ects, skills] of [
-    ['EBC1001', 1, 6.5, 0],
-    ['EBC1002', 1, 6.5, 0],
-    ['EBC2001', 2, 6.5, 0],
-    ['EBC2002', 2, 6.5, 0],
-    ['EBC2003', 2, 6.5, 0],
-    ['SKI3001', 3, 4, 1],
-  ] as const) {
-    const row = await db
-      .insertInto('courses')
-      .values({
-        code,
-        title: `Course <${code}> & Co`,
-        ects,
-        period,
-        faculty: 'SBE',
-        coordinator: null,
-        isSkillsTraining: skills,
-        createdAt: at,
-        updatedAt: at,
-        updatedBy: 'seed',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    courseIds[code] = row.id;
-  }
+  const courseIds = await seedExchangeCatalogue(
+    db,
+    [
+      { code: 'EBC1001', period: 1 },
+      { code: 'EBC1002', period: 1 },
+      { code: 'EBC2001', period: 2 },
+      { code: 'EBC2002', period: 2 },
+      { code: 'EBC2003', period: 2 },
+      { code: 'SKI3001', period: 3, ects: 4, isSkillsTraining: true },
+    ].map((course) => ({ ...course, title: `Course <${course.code}> & Co` })),
+  );
   for (let i = 0; i < otherPassingGrades; i++) {
     const other = await t.addStudent({
       studentNumber: `i62${String(i).padStart(5, '0')}`,
@@ -186,7 +151,7 @@ async function seed(t: TestDesk, otherPassingGrades: number) {
       })
       .execute();
   }
-  return { studentId, enrolmentId: enrolment.id, courseIds };
+  return { studentId, enrolmentId, courseIds };
 }
 
 describe('the transcript of records of an exchange student', () => {

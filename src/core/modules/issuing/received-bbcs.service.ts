@@ -249,9 +249,11 @@ export async function institutionsToInform(
     .selectFrom('issuedDocuments')
     .innerJoin('enrolments', 'enrolments.id', 'issuedDocuments.enrolmentId')
     .innerJoin('students', 'students.id', 'enrolments.studentId')
+    .leftJoin('programmes', 'programmes.code', 'enrolments.programmeCode')
     .select([
       'issuedDocuments.number',
       'issuedDocuments.receivingInstitution',
+      'programmes.name as programmeName',
       'enrolments.id as enrolmentId',
       'enrolments.studentId',
       'enrolments.academicYear',
@@ -288,6 +290,7 @@ export async function institutionsToInform(
       studentName: `${row.givenNames} ${row.familyName}`,
       academicYear: row.academicYear,
       programmeCode: row.programmeCode,
+      programmeName: row.programmeName ?? row.programmeCode,
       status: row.status,
       institutions: [],
       notYetInformed: 0,

@@ -269,6 +269,8 @@ describe('the institutions to inform when a UM enrolment ends (Art 33.7)', () =>
     expect(list[0]).toMatchObject({
       enrolmentId: enrolment.id,
       status: 'terminated',
+      // The test catalogue has no programmes: the name falls back to the code.
+      programmeName: 'b-econometrics-and-operations-research',
       institutions: [
         { institution: 'Leiden University', bbcNumbers: [expect.any(String), expect.any(String)] },
       ],

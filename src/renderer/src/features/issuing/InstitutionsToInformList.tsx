@@ -53,7 +53,7 @@ export function InstitutionsToInformList({ entries, canInform = false }: Institu
           key={entry.enrolmentId}
           color={entry.notYetInformed > 0 || entry.institutions.length === 0 ? 'orange' : 'teal'}
           role="status"
-          title={`Inform institutions: ${entry.academicYear} ${entry.programmeCode ?? ''} is ${entry.status}${entry.notYetInformed > 0 ? ` — ${entry.notYetInformed} not yet informed` : ''}`}
+          title={`Inform institutions: ${entry.academicYear} ${entry.programmeName ?? entry.programmeCode ?? ''} is ${entry.status}${entry.notYetInformed > 0 ? ` — ${entry.notYetInformed} not yet informed` : ''}`}
           aria-label={`Institutions to inform for enrolment ${entry.enrolmentId}`}
         >
           <Stack gap={6}>
