@@ -46,8 +46,18 @@ export class BatchIssuePage {
     );
   }
 
-  async cancel(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Cancel batch' }).click();
+  /**
+   * Cancels the running batch; true when the click landed, false when the batch had already completed
+   * (a fast machine can finish a programme's documents before the click), which callers then check.
+   */
+  async cancel(): Promise<boolean> {
+    try {
+      await this.page.getByRole('button', { name: 'Cancel batch' }).click({ timeout: 3_000 });
+      return true;
+    } catch (error) {
+      if ((await this.state().filter({ hasText: 'Completed' }).count()) > 0) return false;
+      throw error;
+    }
   }
 
   /** Downloads the batch's ZIP and returns its name and bytes. */
